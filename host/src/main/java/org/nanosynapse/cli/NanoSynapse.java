@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     description = "Nb:SrTiO3 memristor simulator and Arduino Nano bench controller.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CalibrateCommand.class,
+      DeviceCommand.class,
     })
 public final class NanoSynapse implements Runnable {
 

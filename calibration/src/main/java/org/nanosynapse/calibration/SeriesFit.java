@@ -1,0 +1,4 @@
+package org.nanosynapse.calibration;
+
+/** A pulse series with its power-law fit. */
+public record SeriesFit(PulseSeries series, PowerLawFit fit) {}

@@ -1,0 +1,142 @@
+package org.nanosynapse.device;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DevicePopulationTest {
+  static final ParameterSet GRONINGEN = ParameterSet.builtIn("groningen-2021");
+
+  @Test
+  void idealPopulationFollowsThePowerLawThroughMixedTrains() {
+    DevicePopulation pop = DevicePopulation.ideal(GRONINGEN, 3);
+    PowerLawParameters set = GRONINGEN.law(Polarity.SET, 0.1);
+    PowerLawParameters reset = GRONINGEN.law(Polarity.RESET, -4);
+    double ref = 1e8;
+    String train = "SSSSSRRRSSSSSSSSRRRRRRRRRRRRRRRRSSSRS";
+    for (char c : train.toCharArray()) {
+      boolean isSet = c == 'S';
+      ref = PowerLaw.afterPulses(isSet ? set : reset, ref, 1, 200, 2.3e8);
+      pop.applyPulse(isSet ? Polarity.SET : Polarity.RESET, isSet ? 0.1 : -4, 0, 3);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(ref, pop.resistanceOhm(i), ref * 1e-12, "after " + c);
+      }
+    }
+    // A long RESET run reaches the upper clip and stays there.
+    pop.applyPulses(0, Polarity.RESET, -4, 200);
+    assertEquals(2.3e8, pop.resistanceOhm(0));
+  }
+
+  @Test
+  void publishedCurveFromTheTop() {
+    // From R1 = 2.3e8 (the clip, n ≈ 1) ten SET pulses follow R(2..11) of the published curve.
+    Device d = Device.ideal(GRONINGEN);
+    d.setResistanceOhm(2.3e8);
+    double[] expected = {2.079e8, 1.959e8, 1.879e8, 1.818e8, 1.771e8, 1.731e8, 1.698e8, 1.669e8, 1.643e8, 1.621e8};
+    for (double e : expected) {
+      assertEquals(e, d.applyPulse(Polarity.SET), e * 1e-3);
+    }
+  }
+
+  @Test
+  void oneSeedReproducesThePopulation() {
+    NonIdealities all = NonIdealities.PUBLISHED.withPulseNoise(0.1).withReadNoise(0.05).withStuck(0.01, 0.01);
+    DevicePopulation a = new DevicePopulation(GRONINGEN, all, 1000, 42);
+    DevicePopulation b = new DevicePopulation(GRONINGEN, all, 2000, 42);
+    DevicePopulation c = new DevicePopulation(GRONINGEN, all, 1000, 43);
+    for (int k = 0; k < 5; k++) {
+      a.applyPulse(Polarity.SET, 0.1, 0, 1000);
+      b.applyPulseToAll(Polarity.SET, 0.1, 2);
+      c.applyPulse(Polarity.SET, 0.1, 0, 1000);
+    }
+    double[] ra = a.resistancesOhm();
+    double[] rb = java.util.Arrays.copyOf(b.resistancesOhm(), 1000);
+    assertArrayEquals(ra, rb, "device i depends only on the seed and i, not on N or threads");
+    assertNotEquals(ra[0], c.resistanceOhm(0));
+    assertEquals(a.readResistanceOhm(7), b.readResistanceOhm(7));
+  }
+
+  @Test
+  void deviceLawCarriesTheDeviceSpread() {
+    DevicePopulation pop = new DevicePopulation(GRONINGEN, NonIdealities.PUBLISHED, 10, 1);
+    PowerLawParameters law = pop.deviceLaw(3, Polarity.SET, 0.1);
+    assertNotEquals(200.0, law.r0Ohm());
+    assertTrue(law.exponent() < 0);
+    // One pulse moves device 3 exactly as its own law says.
+    double r = pop.resistanceOhm(3);
+    double expected = PowerLaw.afterPulses(law, r, 1, pop.minResistanceOhm(3), pop.maxResistanceOhm(3));
+    assertEquals(expected, pop.applyPulse(3, Polarity.SET, 0.1), expected * 1e-12);
+    // pulsesToReach inverts it: 5 pulses from here.
+    double target = PowerLaw.afterPulses(law, pop.resistanceOhm(3), 5);
+    assertEquals(5, pop.pulsesToReach(3, Polarity.SET, 0.1, target), 1e-6);
+    assertEquals(0, pop.pulsesToReach(3, Polarity.SET, 0.1, 2 * pop.resistanceOhm(3)));
+  }
+
+  @Test
+  void stuckDevicesIgnorePulses() {
+    DevicePopulation pop =
+        new DevicePopulation(GRONINGEN, NonIdealities.NONE.withStuck(0.5, 0.5), 20, 3);
+    for (int i = 0; i < 20; i++) {
+      assertTrue(pop.isStuck(i));
+      double r = pop.resistanceOhm(i);
+      assertTrue(r == 200 || r == 2.3e8);
+      pop.applyPulses(i, Polarity.SET, 0.1, 3);
+      pop.applyPulses(i, Polarity.RESET, -4, 3);
+      assertEquals(r, pop.resistanceOhm(i));
+    }
+  }
+
+  @Test
+  void finiteLevelsSnapTheState() {
+    int levels = 9;
+    DevicePopulation pop = new DevicePopulation(GRONINGEN, NonIdealities.NONE.withLevels(levels), 1, 0);
+    pop.setResistanceOhm(0, 2000);
+    for (int k = 0; k < 20; k++) {
+      pop.applyPulse(0, Polarity.SET, 0.1);
+      double gn = pop.normalisedConductance(0) * (levels - 1);
+      assertEquals(Math.rint(gn), gn, 1e-6, "state on a level");
+    }
+    // Gn levels are 1/8 apart; 2000 Ohm is Gn 0.1; so the first pulse lands on level 0 or 1 and may stick there.
+    assertEquals(0.125, Math.rint(pop.normalisedConductance(0) * 8) / 8, 0.13);
+  }
+
+  @Test
+  void retentionRelaxesAsAPowerLawInTime() {
+    NonIdealities ret = NonIdealities.NONE.withRetention();
+    DevicePopulation pop = new DevicePopulation(GRONINGEN, ret, 1, 0);
+    pop.applyPulses(0, Polarity.SET, 0.1, 1); // programmed away from the rest state 1e8
+    double programmed = pop.resistanceOhm(0);
+    pop.advanceTime(3600);
+    // log R(t) = log Rrest + (log Rprog − log Rrest)(1 + t/τ)^−β, and β is chosen so that the factor is 1/2 at 1 h.
+    double expected = Math.exp(Math.log(1e8) + 0.5 * (Math.log(programmed) - Math.log(1e8)));
+    assertEquals(expected, pop.resistanceOhm(0), expected * 1e-12);
+    pop.advanceTime(3600 * 100);
+    assertTrue(Math.abs(pop.resistanceOhm(0) - 1e8) < Math.abs(expected - 1e8));
+    // Without retention time does nothing.
+    DevicePopulation none = DevicePopulation.ideal(GRONINGEN, 1);
+    none.applyPulse(0, Polarity.SET, 0.1);
+    double r = none.resistanceOhm(0);
+    none.advanceTime(1e6);
+    assertEquals(r, none.resistanceOhm(0));
+  }
+
+  @Test
+  void badArgumentsNameTheField() {
+    DevicePopulation pop = DevicePopulation.ideal(GRONINGEN, 2);
+    var e = assertThrows(IllegalArgumentException.class, () -> pop.applyPulse(5, Polarity.SET, 0.1));
+    assertTrue(e.getMessage().startsWith("device:"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> pop.setResistanceOhm(0, -3));
+    assertTrue(e.getMessage().startsWith("resistance_ohm:"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new DevicePopulation(GRONINGEN, NonIdealities.NONE, 0, 1));
+    assertTrue(e.getMessage().startsWith("devices:"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> NonIdealities.NONE.withLevels(1));
+    assertTrue(e.getMessage().startsWith("levels:"), e.getMessage());
+    assertFalse(pop.isStuck(0));
+  }
+}

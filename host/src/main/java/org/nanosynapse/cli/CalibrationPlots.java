@@ -1,0 +1,91 @@
+package org.nanosynapse.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nanosynapse.calibration.Calibrator;
+import org.nanosynapse.calibration.PowerLawFit;
+import org.nanosynapse.calibration.SeriesFit;
+import org.nanosynapse.io.AtomicFiles;
+
+/** PNG plots of calibration fits (XChart), each written atomically: data with fit, and residuals. */
+final class CalibrationPlots {
+  private static final int WIDTH = 800;
+  private static final int HEIGHT = 500;
+
+  private CalibrationPlots() {}
+
+  /** Writes two PNGs per series into {@code dir}; returns the files written. */
+  static List<Path> write(Path dir, List<SeriesFit> fits, List<Calibrator.RelaxationFit> relax) {
+    List<Path> out = new ArrayList<>();
+    for (SeriesFit sf : fits) {
+      String base = safe(sf.series().name());
+      out.add(fitPlot(dir.resolve(base + "-fit.png"), sf.series().name(), "pulse number n",
+          sf.series().pulseNumber(), sf.series().resistanceOhm(), sf.fit()));
+      out.add(residualPlot(dir.resolve(base + "-residuals.png"), sf.series().name(), "pulse number n",
+          sf.series().pulseNumber(), sf.fit()));
+    }
+    for (Calibrator.RelaxationFit rf : relax) {
+      String base = safe(rf.series().name());
+      out.add(fitPlot(dir.resolve(base + "-fit.png"), rf.series().name(), "time after pulse (s)",
+          rf.series().timeS(), rf.series().resistanceOhm(), rf.fit()));
+      out.add(residualPlot(dir.resolve(base + "-residuals.png"), rf.series().name(), "time after pulse (s)",
+          rf.series().timeS(), rf.fit()));
+    }
+    return out;
+  }
+
+  static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._+-]+", "_");
+  }
+
+  private static Path fitPlot(Path file, String title, String xTitle, double[] x, double[] r, PowerLawFit fit) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(title + String.format(java.util.Locale.ROOT, "  (R0=%.3g Ohm, R1=%.3g Ohm, a=%+.3f, R2=%.4f)",
+            fit.r0Ohm(), fit.r1Ohm(), fit.a(), fit.r2()))
+        .xAxisTitle(xTitle).yAxisTitle("resistance (Ohm)").build();
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisLogarithmic(true);
+    XYSeries data = chart.addSeries("measured", x, r);
+    data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    data.setMarker(SeriesMarkers.CIRCLE);
+    double[] model = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      model[i] = fit.resistanceOhm(x[i]);
+    }
+    XYSeries line = chart.addSeries("R0 + R1*x^a", x, model);
+    line.setMarker(SeriesMarkers.NONE);
+    return save(file, chart);
+  }
+
+  private static Path residualPlot(Path file, String title, String xTitle, double[] x, PowerLawFit fit) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(title + String.format(java.util.Locale.ROOT, "  residuals (RMSE %.4f decades)", fit.rmseLog10()))
+        .xAxisTitle(xTitle).yAxisTitle("log10 R measured - log10 R fit").build();
+    chart.getStyler().setXAxisLogarithmic(true);
+    XYSeries s = chart.addSeries("residual", x, fit.residualsLog10());
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(SeriesMarkers.CIRCLE);
+    XYSeries zero = chart.addSeries("0", new double[] {x[0], x[x.length - 1]}, new double[] {0, 0});
+    zero.setMarker(SeriesMarkers.NONE);
+    return save(file, chart);
+  }
+
+  private static Path save(Path file, XYChart chart) {
+    byte[] png;
+    try {
+      png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render " + file + ": " + e.getMessage(), e);
+    }
+    AtomicFiles.writeBytes(file, png);
+    return file;
+  }
+}

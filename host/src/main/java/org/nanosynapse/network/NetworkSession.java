@@ -1,0 +1,196 @@
+package org.nanosynapse.network;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.nanosynapse.compare.Comparison;
+import org.nanosynapse.compare.ReportWriter;
+import org.nanosynapse.compare.Thresholds;
+import org.nanosynapse.dataset.Dataset;
+import org.nanosynapse.dataset.LineClass;
+import org.nanosynapse.device.ParameterSet;
+import org.nanosynapse.device.Polarity;
+import org.nanosynapse.link.BoardDeviceParameters;
+import org.nanosynapse.link.BoardIdentity;
+import org.nanosynapse.nn.Mlp;
+import org.nanosynapse.records.AppendLog;
+import org.nanosynapse.records.RunRecorder;
+
+/**
+ * One bench session on a network of boards, recorded in a run folder as it goes: open the boards of
+ * a topology, {@link #deploy} a trained model, {@link #run} a test set through them, {@link #compare}
+ * what they did with the host's predictions. The library entry point for the CLI commands and the
+ * demo; see {@link RunFiles} for what the folder holds.
+ */
+public final class NetworkSession implements AutoCloseable {
+  /**
+   * @param gain γ; NaN chooses it: the pulse budget's gain for write-and-verify, otherwise the
+   *     published 1e4 (raised if the largest weight needs more)
+   * @param toleranceRaw write-and-verify tolerance, raw Q F weight units
+   * @param pulseBudget write-and-verify: SET pulses the largest weight may need
+   */
+  public record DeployOptions(Deployer.Mode mode, int fractionalBits, double gain, int toleranceRaw, int pulseBudget) {
+    public static DeployOptions direct() {
+      return new DeployOptions(Deployer.Mode.DIRECT, 8, Double.NaN, 0, 0);
+    }
+
+    public static DeployOptions writeVerify() {
+      return new DeployOptions(Deployer.Mode.WRITE_VERIFY, 8, Double.NaN, 4, 2000);
+    }
+  }
+
+  /** Published default gain of the differential pair (Tiotto et al. 2021, experiments/mPES.py). */
+  public static final double DEFAULT_GAIN = 1e4;
+
+  private final BoardNetwork net;
+  private final RunRecorder recorder;
+  private final Consumer<String> log;
+  private final AppendLog events;
+  private Mlp model;
+  private DeploymentResult deployment;
+  private RunResult run;
+  private Dataset testSet;
+
+  private NetworkSession(BoardNetwork net, RunRecorder recorder, Consumer<String> log) {
+    this.net = net;
+    this.recorder = recorder;
+    this.log = log;
+    this.events = recorder.jsonLines("events.jsonl");
+    net.onEvent(e -> {
+      events.record(Map.of(
+          "time_ms", e.timeMillis(), "board_id", e.slot().boardId(), "port", e.slot().port(), "event", e.what()));
+      log.accept(e.slot().label() + ": " + e.what());
+    });
+  }
+
+  /** Opens and identifies the boards; records topology and board identities in the run folder. */
+  public static NetworkSession open(Topology topology, BoardOpener opener, RunRecorder recorder, Consumer<String> log) {
+    TopologyFile.write(recorder.folder().resolve("topology.json"), topology);
+    BoardNetwork net = BoardNetwork.open(topology, opener);
+    List<Map<String, Object>> boards = new ArrayList<>();
+    for (BoardSlot slot : topology.boards()) {
+      BoardIdentity id = net.identity(slot);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("board_id", id.boardId());
+      m.put("port", slot.port());
+      m.put("layer", slot.layer());
+      m.put("neurons", slot.firstNeuron() + ".." + (slot.endNeuron() - 1));
+      m.put("firmware", id.firmwareName());
+      m.put("firmware_version", id.firmwareVersion());
+      m.put("protocol_version", id.protocolVersion());
+      m.put("max_neurons", id.maxNeurons());
+      m.put("max_inputs_per_neuron", id.maxInputsPerNeuron());
+      boards.add(m);
+    }
+    recorder.manifest("boards", boards);
+    return new NetworkSession(net, recorder, log);
+  }
+
+  public Path folder() {
+    return recorder.folder();
+  }
+
+  public BoardNetwork network() {
+    return net;
+  }
+
+  public DeploymentResult deployment() {
+    return deployment;
+  }
+
+  /** Encodes the model, deploys it to every board (all or none) and records the result. */
+  public DeploymentResult deploy(Mlp mlp, ParameterSet devices, DeployOptions o) {
+    WeightEncoder.checkShape(mlp, net.topology());
+    double maxAbs = 0;
+    for (double[][] layer : mlp.weights()) {
+      for (double[] row : layer) {
+        for (double w : row) {
+          maxAbs = Math.max(maxAbs, Math.abs(w));
+        }
+      }
+    }
+    double gain = o.gain();
+    if (Double.isNaN(gain)) {
+      gain = o.mode() == Deployer.Mode.WRITE_VERIFY
+          ? DeviceSetup.gainForPulseBudget(devices, maxAbs, o.pulseBudget())
+          : Math.max(DEFAULT_GAIN, 2 * maxAbs);
+    }
+    var law = devices.setLaw();
+    DeploymentPlan plan = WeightEncoder.encode(
+        mlp, net.topology(), o.fractionalBits(), gain, law.r0Ohm(), law.r1Ohm(), devices.initialResistanceOhm());
+    BoardDeviceParameters params = DeviceSetup.forBoards(devices, plan.encoding().conductanceLsbS());
+    recorder.writeJson("model.json", RunFiles.modelJson(mlp));
+    recorder.manifest("parameter_set", Map.of("name", devices.name(), "source", devices.source()));
+    Deployer.Options options = o.mode() == Deployer.Mode.DIRECT
+        ? Deployer.Options.direct()
+        : new Deployer.Options(
+            Deployer.Mode.WRITE_VERIFY, o.toleranceRaw(), 200, 1000, DeviceSetup.defaultAmplitudeIndex(devices, Polarity.SET));
+    DeploymentResult d = new Deployer(log).deploy(net, plan, params, options);
+    recorder.writeJson("deployment.json", RunFiles.deploymentJson(d, devices.name(), devices.source()));
+    if (!d.pulses().isEmpty()) {
+      try (AppendLog pulses = recorder.csv("pulses.csv", RunFiles.pulseHeader())) {
+        for (PulseStep s : d.pulses()) {
+          pulses.row(RunFiles.pulseRow(s));
+        }
+      }
+    }
+    recorder.manifest("deployment", Map.of(
+        "mode", d.mode().name().toLowerCase(java.util.Locale.ROOT), "synapses", d.synapseCount(),
+        "pulses", d.pulseCount(), "max_weight_error_raw", d.maxWeightErrorRaw(), "duration_ms", d.durationMillis(),
+        "weight_scale_k", plan.encoding().weightScale(), "conductance_lsb_s", plan.encoding().conductanceLsbS(),
+        "gain", plan.encoding().gain()));
+    this.model = mlp;
+    this.deployment = d;
+    return d;
+  }
+
+  /** Runs the test set through the boards; each pattern is appended to patterns.csv at once. */
+  public RunResult run(Dataset test, NetworkRunner runner) {
+    if (deployment == null) {
+      throw new IllegalStateException("run: deploy a model first");
+    }
+    recorder.manifest("test_set", Map.of("images", test.size(), "pixels", test.pixels()));
+    int f = deployment.plan().encoding().fractionalBits();
+    RunResult r;
+    try (AppendLog patterns = recorder.csv("patterns.csv", RunFiles.patternHeader())) {
+      r = runner.run(net, test, f, p -> patterns.row(RunFiles.patternRow(p, test.input(p.index()))));
+    }
+    recorder.writeJson("counters.json", Map.of("before", r.countersBefore(), "after", r.countersAfter()));
+    recorder.manifest("run", Map.of(
+        "patterns", r.patterns().size(), "board_accuracy", r.boardAccuracy(), "duration_ms", r.durationMillis(),
+        "board_events", r.events().size()));
+    this.run = r;
+    this.testSet = test;
+    return r;
+  }
+
+  /** Compares the last run with the host's predictions; writes {@code comparison/} in the run folder. */
+  public Comparison compare(Thresholds thresholds) {
+    if (run == null) {
+      throw new IllegalStateException("compare: run a test set first");
+    }
+    Comparison c = Comparison.of(
+        new Comparison.Inputs(
+            run.patterns(), testSet.classCount(), deployment.hostModel(), model, testSet.inputs(),
+            deployment.pulses(), run.countersBefore(), run.countersAfter(), run.events().size()),
+        thresholds);
+    List<String> names = new ArrayList<>();
+    for (LineClass lc : testSet.classes()) {
+      names.add(lc.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    ReportWriter.write(recorder.folder().resolve("comparison"), c, names);
+    recorder.manifest("comparison", Map.of(
+        "passed", c.report().passed(), "class_agreement", c.report().classAgreement(),
+        "exact_outputs", c.report().exactOutputs(), "board_accuracy", c.report().boardAccuracy(),
+        "failures", c.report().failures()));
+    return c;
+  }
+
+  @Override
+  public void close() {
+    net.close();
+  }
+}

@@ -1,0 +1,329 @@
+package org.nanosynapse.training;
+
+import org.nanosynapse.device.DevicePopulation;
+import org.nanosynapse.device.NonIdealities;
+import org.nanosynapse.device.ParameterSet;
+import org.nanosynapse.device.Polarity;
+import org.nanosynapse.device.PowerLaw;
+import org.nanosynapse.device.PowerLawParameters;
+import org.nanosynapse.device.UpdateCost;
+import org.nanosynapse.nn.Mlp;
+
+/**
+ * The network's weights as differential pairs of simulated Nb:SrTiO3 devices: synapse s (layers in
+ * order, then output neuron, then input, bias last) uses device 2s ("+") and 2s + 1 ("−"), and
+ *
+ * <pre>  w = γ · (1/R⁺ − 1/R⁻) / (1/R0 − 1/R1)  =  γ · (Gn⁺ − Gn⁻)</pre>
+ *
+ * with the nominal R0, R1 of the parameter set's SET branch, the normalisation the boards use
+ * (firmware/PROTOCOL.md §Arithmetic; conductances add physically, so the pair weight depends on the
+ * true conductance difference, not on each device's own range). A SET pulse to "+" raises w, to "−"
+ * lowers it. Every pulse goes through the {@link PulseLedger}.
+ */
+public final class DevicePairArray implements SynapticWeights {
+  private final DevicePopulation devices;
+  private final SynapseSettings settings;
+  private final int[][] shape;
+  private final double gain;
+  private final double startOhm;
+  private final double conductanceSpanS;
+  private final double setAmplitudeV;
+  private final double resetAmplitudeV;
+  private final double pulseWidthS;
+  private final boolean canReset;
+  /** Cap of one open-loop programming run (a weak device may need thousands of pulses). */
+  static final int MAX_OPEN_LOOP_PULSES = 100_000;
+
+  /** Each device's own SET law (device-to-device factors applied), cached for speed. */
+  private final double[] setR0;
+  private final double[] setR1;
+  private final double[] setExponent;
+  /** Each device's pulse number at the start resistance (refresh reference). */
+  private final double[] startPulseNumber;
+  private final PulseLedger ledger;
+  /** Stochastic rounding of pulse counts (device-aware rule). */
+  private final java.util.SplittableRandom rounding;
+  private long refreshes;
+
+  private DevicePairArray(
+      DevicePopulation devices, SynapseSettings settings, int[][] shape, PulseLedger ledger, long seed) {
+    this.devices = devices;
+    this.settings = settings;
+    this.shape = shape;
+    this.ledger = ledger;
+    ParameterSet p = devices.parameterSet();
+    setAmplitudeV = p.defaultSetAmplitudeV();
+    canReset = p.hasReset();
+    resetAmplitudeV = canReset ? p.defaultResetAmplitudeV() : Double.NaN;
+    pulseWidthS = p.pulseWidthS();
+    PowerLawParameters nominal = p.setLaw();
+    conductanceSpanS = 1 / nominal.r0Ohm() - 1 / nominal.r1Ohm();
+    startOhm = Double.isNaN(settings.startResistanceOhm()) ? p.initialResistanceOhm() : settings.startResistanceOhm();
+    if (!(startOhm > p.minResistanceOhm() && startOhm < p.maxResistanceOhm())) {
+      throw new IllegalArgumentException("start resistance: " + startOhm + " Ohm is outside the range of parameter set '"
+          + p.name() + "' (" + p.minResistanceOhm() + " .. " + p.maxResistanceOhm() + " Ohm)");
+    }
+    gain = Double.isNaN(settings.gain()) ? gainFor(nominal, startOhm, conductanceSpanS, settings.stepAtStart()) : settings.gain();
+    int n = devices.size();
+    setR0 = new double[n];
+    setR1 = new double[n];
+    setExponent = new double[n];
+    startPulseNumber = new double[n];
+    for (int d = 0; d < n; d++) {
+      PowerLawParameters law = devices.deviceLaw(d, Polarity.SET, setAmplitudeV);
+      setR0[d] = law.r0Ohm();
+      setR1[d] = law.r1Ohm();
+      setExponent[d] = law.exponent();
+      startPulseNumber[d] = nAt(d, startOhm);
+    }
+    rounding = new java.util.SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+  }
+
+  /**
+   * γ such that one nominal SET pulse from the start resistance changes the weight by {@code step}:
+   * γ = step · (1/R0 − 1/R1) / (1/R(n_start + 1) − 1/R_start).
+   */
+  static double gainFor(PowerLawParameters nominal, double startOhm, double spanS, double step) {
+    double after = PowerLaw.afterPulses(nominal, startOhm, 1);
+    return step * spanS / (1 / after - 1 / startOhm);
+  }
+
+  /** The device non-idealities of these settings (device-to-device spread, pulse and read noise). */
+  public static NonIdealities nonIdealities(SynapseSettings s) {
+    return NonIdealities.NONE.withDeviceSpread(s.variation()).withPulseNoise(s.pulseNoise()).withReadNoise(s.readNoise());
+  }
+
+  /** Fresh devices (at their as-made states) for every weight of {@code mlp}. */
+  public static DevicePairArray create(Mlp mlp, SynapseSettings s, long seed, TrainingListener listener) {
+    return create(mlp, s, seed, listener, false);
+  }
+
+  public static DevicePairArray create(
+      Mlp mlp, SynapseSettings s, long seed, TrainingListener listener, boolean keepRecords) {
+    double[][][] w = mlp.weights();
+    int[][] shape = new int[w.length][];
+    int synapses = 0;
+    for (int l = 0; l < w.length; l++) {
+      shape[l] = new int[] {w[l].length, w[l][0].length};
+      synapses += w[l].length * w[l][0].length;
+    }
+    ParameterSet p = parameterSet(s.parameterSet());
+    DevicePopulation pop = new DevicePopulation(p, nonIdealities(s), 2 * synapses, seed);
+    return new DevicePairArray(pop, s, shape, new PulseLedger(listener, keepRecords), seed);
+  }
+
+  private static final java.util.Map<String, ParameterSet> PARAMETER_SETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Built-in parameter sets, parsed once (sweeps create thousands of arrays). */
+  static ParameterSet parameterSet(String name) {
+    ParameterSet cached = PARAMETER_SETS.get(name);
+    if (cached == null) {
+      cached = ParameterSet.builtIn(name);
+      PARAMETER_SETS.put(name, cached);
+    }
+    return cached;
+  }
+
+  public DevicePopulation population() {
+    return devices;
+  }
+
+  public PulseLedger ledger() {
+    return ledger;
+  }
+
+  /** γ, dimensionless. */
+  public double gain() {
+    return gain;
+  }
+
+  public double startResistanceOhm() {
+    return startOhm;
+  }
+
+  public SynapseSettings settings() {
+    return settings;
+  }
+
+  /** Pairs refreshed so far. */
+  public long refreshes() {
+    return refreshes;
+  }
+
+  public int synapseCount() {
+    return devices.size() / 2;
+  }
+
+  /** Programs every pair to a small random weight, uniform in ±initialWeightSpread (pulses logged as "init"). */
+  public void programInitialWeights(long seed) {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    for (int s = 0; s < synapseCount(); s++) {
+      double w = (2 * rng.nextDouble() - 1) * settings.initialWeightSpread();
+      programPair(s, w, "init", 0);
+    }
+  }
+
+  /** The weights the pairs hold (true states), into {@code weights}. */
+  public void readWeights(double[][][] weights) {
+    int s = 0;
+    for (int l = 0; l < shape.length; l++) {
+      for (int j = 0; j < shape[l][0]; j++) {
+        for (int i = 0; i < shape[l][1]; i++, s++) {
+          weights[l][j][i] = weight(s);
+        }
+      }
+    }
+  }
+
+  /** The weights as read out once, with the device model's read noise. */
+  public void readWeightsNoisy(double[][][] weights) {
+    int s = 0;
+    for (int l = 0; l < shape.length; l++) {
+      for (int j = 0; j < shape[l][0]; j++) {
+        for (int i = 0; i < shape[l][1]; i++, s++) {
+          weights[l][j][i] = readWeight(s);
+        }
+      }
+    }
+  }
+
+  /** Weight of synapse s from the true states. */
+  public double weight(int s) {
+    return gain * (1 / devices.resistanceOhm(2 * s) - 1 / devices.resistanceOhm(2 * s + 1)) / conductanceSpanS;
+  }
+
+  /** Weight of synapse s from one noisy read of each device. */
+  public double readWeight(int s) {
+    return gain * (1 / devices.readResistanceOhm(2 * s) - 1 / devices.readResistanceOhm(2 * s + 1)) / conductanceSpanS;
+  }
+
+  @Override
+  public void apply(double[][][] desired, double[][][] weights, long step) {
+    int s = 0;
+    boolean signOnly = settings.rule() == UpdateRule.SIGN_ONLY;
+    for (int l = 0; l < shape.length; l++) {
+      for (int j = 0; j < shape[l][0]; j++) {
+        double[] d = desired[l][j];
+        for (int i = 0; i < shape[l][1]; i++, s++) {
+          double dw = d[i];
+          int device = dw > 0 ? 2 * s : 2 * s + 1;
+          int count;
+          if (signOnly) {
+            count = Math.abs(dw) > settings.deadZone() ? 1 : 0;
+          } else {
+            count = stochasticRound(Math.min(settings.maxPulsesPerStep(), pulsesFor(device, Math.abs(dw))));
+          }
+          if (count > 0) {
+            set(device, count, "train", step, l, j, i);
+            if (needsRefresh(device) && canReset) {
+              programPair(s, weight(s), "refresh", step);
+              refreshes++;
+            }
+          }
+          weights[l][j][i] = weight(s);
+        }
+      }
+    }
+  }
+
+  /**
+   * SET pulses (fractional) that raise device d's conductance by the equivalent of a weight change
+   * dw, by the device's own known law and state: n(R_target) − n(R).
+   */
+  double pulsesFor(int d, double dw) {
+    double r = devices.resistanceOhm(d);
+    double targetG = 1 / r + dw * conductanceSpanS / gain;
+    double targetOhm = 1 / targetG;
+    if (targetOhm <= setR0[d]) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double k = nAt(d, targetOhm) - nAt(d, r);
+    return Double.isNaN(k) ? 0 : Math.max(0, k);
+  }
+
+  /** floor(k) plus one with probability frac(k): unbiased, so small desired changes are not lost. */
+  private int stochasticRound(double k) {
+    double f = Math.floor(k);
+    return (int) f + (rounding.nextDouble() < k - f ? 1 : 0);
+  }
+
+  /** True when device d's steps have shrunk enough that its pair should be refreshed. */
+  boolean needsRefresh(int d) {
+    return pulseNumber(d) > settings.refreshFactor() * startPulseNumber[d];
+  }
+
+  /** Pulse number of device d on its own SET law. */
+  double pulseNumber(int d) {
+    return nAt(d, devices.resistanceOhm(d));
+  }
+
+  private double nAt(int d, double ohm) {
+    double x = (ohm - setR0[d]) / setR1[d];
+    return x > 0 ? Math.pow(x, 1 / setExponent[d]) : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Brings pair s to weight w: RESET each device up to at least the start resistance (if the
+   * parameter set has a RESET branch and the device is below it), then SET each down to its target.
+   */
+  void programPair(int s, double w, String phase, long step) {
+    int[] lji = position(s);
+    double gStart = 1 / startOhm;
+    double dG = Math.abs(w) * conductanceSpanS / gain;
+    for (int side = 0; side < 2; side++) {
+      int d = 2 * s + side;
+      if (canReset && devices.resistanceOhm(d) < startOhm) {
+        int k = (int) Math.ceil(devices.pulsesToReach(d, Polarity.RESET, resetAmplitudeV, startOhm) - 1e-9);
+        reset(d, Math.max(1, Math.min(k, 1000)), phase, step, lji);
+      }
+      boolean raised = (side == 0) == (w > 0);
+      double targetOhm = 1 / (gStart + (raised ? dG : 0));
+      double k = devices.resistanceOhm(d) > targetOhm ? nAt(d, targetOhm) - nAt(d, devices.resistanceOhm(d)) : 0;
+      int count = (int) Math.min(MAX_OPEN_LOOP_PULSES, Math.round(Double.isNaN(k) ? 0 : k));
+      if (count > 0) {
+        set(d, count, phase, step, lji[0], lji[1], lji[2]);
+      }
+    }
+  }
+
+  /** Applies {@code count} SET pulses to device d and logs them. */
+  void set(int d, int count, String phase, long step, int l, int j, int i) {
+    pulse(d, Polarity.SET, setAmplitudeV, count, phase, step, l, j, i);
+  }
+
+  private void reset(int d, int count, String phase, long step, int[] lji) {
+    pulse(d, Polarity.RESET, resetAmplitudeV, count, phase, step, lji[0], lji[1], lji[2]);
+  }
+
+  private void pulse(int d, Polarity polarity, double amplitudeV, int count, String phase, long step, int l, int j,
+      int i) {
+    double energy = 0;
+    for (int k = 0; k < count; k++) {
+      energy += UpdateCost.pulseEnergyJ(amplitudeV, devices.resistanceOhm(d), pulseWidthS);
+      devices.applyPulse(d, polarity, amplitudeV);
+    }
+    ledger.record(new PulseRecord(step, phase, l, j, i, d % 2 == 0 ? '+' : '-', d, polarity.name(), amplitudeV,
+        pulseWidthS, count), energy);
+  }
+
+  /** (layer, neuron, input) of synapse s. */
+  int[] position(int s) {
+    int rest = s;
+    for (int l = 0; l < shape.length; l++) {
+      int n = shape[l][0] * shape[l][1];
+      if (rest < n) {
+        return new int[] {l, rest / shape[l][1], rest % shape[l][1]};
+      }
+      rest -= n;
+    }
+    throw new IllegalArgumentException("synapse: index " + s + " out of range");
+  }
+
+  /** Applies one logged pulse run again (for replaying a pulse log on fresh devices). */
+  public void replay(PulseRecord r) {
+    Polarity p = Polarity.parse(r.polarity(), "polarity");
+    for (int k = 0; k < r.count(); k++) {
+      devices.applyPulse(r.device(), p, r.amplitudeV());
+    }
+  }
+}
