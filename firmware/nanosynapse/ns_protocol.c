@@ -118,8 +118,11 @@ static void power_on_state(ns_board *b)
     load_state(b);
     b->board_id = 0;
     f = ns_ee_newest(&ID_RECORD);
-    if (f.slot >= 0 && f.length == 2)
-        ns_ee_read(&ID_RECORD, (uint8_t)f.slot, 0, &b->board_id, 2);
+    if (f.slot >= 0 && f.length == 2) {
+        uint8_t id[2];
+        ns_ee_read(&ID_RECORD, (uint8_t)f.slot, 0, id, 2);
+        b->board_id = rd16(id);
+    }
     memset(&b->counters, 0, sizeof b->counters);
 }
 
@@ -461,13 +464,18 @@ static uint8_t h_load_eeprom(ns_board *b, ns_req *r)
 
 static uint8_t h_counters(ns_board *b, ns_req *r)
 {
-    const uint32_t *c = &b->counters.frames_good;
-    uint8_t i, *o = r->out;
+    const ns_counters *c = &b->counters;
+    uint8_t *o = r->out;
     NEED_LEN(1);
     if (r->p[0] > 1)
         return BAD_ARG(0);
-    for (i = 0; i < sizeof(ns_counters) / 4; i++)
-        o = wr32(o, c[i]);
+    o = wr32(o, c->frames_good);
+    o = wr32(o, c->frames_bad);
+    o = wr32(o, c->duplicates);
+    o = wr32(o, c->nacks);
+    o = wr32(o, c->pulses);
+    o = wr32(o, c->phys_pulses);
+    o = wr32(o, c->eeprom_saves);
     if (r->p[0])
         memset(&b->counters, 0, sizeof b->counters);
     r->out_n = (uint8_t)(o - r->out);

@@ -31,6 +31,27 @@ int main(int argc, char **argv)
         for (; hex + 1 < end && sscanf(hex, "%2x", &byte) == 1; hex += 2)
             fputc((int)byte, out);
         fclose(out);
+        /* decodable frames also as a mode-1 seed: length, ver, seq, type, payload (the fuzzer adds the CRC) */
+        {
+            unsigned ver, seq, type;
+            char payload[400] = "";
+            const char *p;
+            if (sscanf(end + 3, "OK ver=%u seq=%u type=%u payload=%399s", &ver, &seq, &type, payload) != 4)
+                continue;
+            snprintf(path, sizeof path, "%s/seed-%03d", argv[2], n++);
+            if (!(out = fopen(path, "wb"))) {
+                perror(path);
+                return 1;
+            }
+            fputc(1, out);
+            fputc((int)(3 + (payload[0] == '-' ? 0 : strlen(payload) / 2)), out);
+            fputc((int)ver, out);
+            fputc((int)seq, out);
+            fputc((int)type, out);
+            for (p = payload; payload[0] != '-' && p[0] && p[1] && sscanf(p, "%2x", &byte) == 1; p += 2)
+                fputc((int)byte, out);
+            fclose(out);
+        }
     }
     fclose(in);
     printf("%d seeds\n", n);

@@ -664,6 +664,9 @@ static void test_phys(void)
     float rs = 10000.0f, ohm;
     tp_reset();
     ns_board_init(&board);
+    p[0] = 4;
+    CHECK(request(7, NS_T_PHYS_READ, p, 1, &rtype, r) == 4 && rtype == 0xFF && r[1] == NS_E_PHYS_UNAVAILABLE,
+          "no physical channel: PHYS_UNAVAILABLE");
     tp_phys_channels = 1;
     memcpy(p, &rs, 4);
     CHECK(request(1, NS_T_PHYS_CONFIG, p, 4, &rtype, r) == 4 && lef(r) == rs, "PHYS_CONFIG");

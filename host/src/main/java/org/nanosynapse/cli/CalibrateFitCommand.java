@@ -151,10 +151,12 @@ public final class CalibrateFitCommand implements Callable<Integer> {
     w.println("R0: " + (options.r0Fixed()
         ? "fixed at " + g(options.fixedR0Ohm()) + " Ohm (--fix-r0)"
         : "free within [0, min R); where the optimum lies on a bound R0 is held there (column 'R0 handling')"));
-    w.printf(Locale.ROOT, "%-44s %-5s %4s %21s %21s %17s %8s %8s  %s%n",
+    int width = Math.max(6, file.series().stream().mapToInt(r -> r.series().length()).max().orElse(6));
+    String rowFormat = "%-" + width + "s %-6s %4d %23s %23s %17s %8.5f %8.4f  %s%n";
+    w.printf(Locale.ROOT, "%-" + width + "s %-6s %4s %23s %23s %17s %8s %8s  %s%n",
         "series", "branch", "n", "R0 (Ohm) +- se", "R1 (Ohm) +- se", "a +- se", "R2", "RMSE", "R0 handling");
     for (FitRow r : file.series()) {
-      w.printf(Locale.ROOT, "%-44s %-5s %4d %21s %21s %17s %8.5f %8.4f  %s%n",
+      w.printf(Locale.ROOT, rowFormat,
           r.series(), r.branch().label(), r.nPoints(), pm(r.r0Ohm(), r.r0OhmSe()), pm(r.r1Ohm(), r.r1OhmSe()),
           String.format(Locale.ROOT, "%+.4f +- %.4f", r.a(), r.aSe()), r.r2(), r.rmseLog10(),
           r.r0Handling().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -197,6 +199,7 @@ public final class CalibrateFitCommand implements Callable<Integer> {
   }
 
   private static String volts(double v) {
-    return Double.isNaN(v) ? "?V" : String.format(Locale.ROOT, "%+.3gV", v);
+    return Double.isNaN(v) ? "?V"
+        : String.format(Locale.ROOT, "%+.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "") + "V";
   }
 }

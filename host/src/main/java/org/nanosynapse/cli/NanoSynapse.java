@@ -17,7 +17,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CalibrateCommand.class,
+      DeployCommand.class,
+      RunCommand.class,
+      CompareCommand.class,
       DeviceCommand.class,
+      BenchCommand.class,
+      BoardsCommand.class,
+      ReplayCommand.class,
     })
 public final class NanoSynapse implements Runnable {
 

@@ -37,6 +37,7 @@ public final class SerialBoard implements Board {
   private long lastCallNanos = System.nanoTime();
   private long framesGoodSeen = -1;
   private long requestsAtFramesGoodSeen;
+  private boolean restartDetected;
 
   private SerialBoard(Transport transport, LinkOptions options, int initialSeq) {
     this.transport = transport;
@@ -191,12 +192,23 @@ public final class SerialBoard implements Board {
     }
     try {
       if (options.idleCheckMs() > 0 && (System.nanoTime() - lastCallNanos) / 1_000_000L > options.idleCheckMs()) {
-        if (boardRestarted()) {
-          restoreState();
-          reconnects++;
-        }
+        restoreIfRestarted();
       }
-      return op.get();
+      long retransmitsBefore = link.retransmits();
+      T result;
+      try {
+        result = op.get();
+      } catch (NackException e) {
+        // A board that restarted while we retransmitted answers from its power-on state.
+        if (link.retransmits() > retransmitsBefore && restoreIfRestarted()) {
+          return op.get();
+        }
+        throw e;
+      }
+      if ((restartDetected || link.retransmits() > retransmitsBefore) && restoreIfRestarted()) {
+        return op.get();
+      }
+      return result;
     } catch (LinkDeadException | TransportException e) {
       reconnect(command, e);
       try {
@@ -210,6 +222,20 @@ public final class SerialBoard implements Board {
     }
   }
 
+  /** Checks the board's counters; if it restarted under us, re-sends the committed state. */
+  private boolean restoreIfRestarted() {
+    if (!restartDetected) {
+      readCounters();
+    }
+    if (!restartDetected) {
+      return false;
+    }
+    restartDetected = false;
+    restoreState();
+    reconnects++;
+    return true;
+  }
+
   private void call(String command, Runnable op) {
     call(command, () -> {
       op.run();
@@ -217,25 +243,26 @@ public final class SerialBoard implements Board {
     });
   }
 
-  /** True if the board's good-frame counter went back: it restarted since we last looked. */
-  private boolean boardRestarted() {
-    long expectedAtLeast = framesGoodSeen + (link.requestsSent() - requestsAtFramesGoodSeen);
-    long before = framesGoodSeen;
-    BoardCounters c = readCounters();
-    return before >= 0 && c.framesGood() < expectedAtLeast;
-  }
-
   private void observeCounters() {
     readCounters();
+    restartDetected = false;
   }
 
+  /**
+   * COUNTERS; notes a restart when frames_good is below what the board counted when we last looked
+   * plus the requests sent since (each reached it intact at least once).
+   */
   private BoardCounters readCounters() {
     Map<String, String> f = request(MessageType.COUNTERS, new PayloadWriter().u8(0).toBytes(), 0);
     BoardCounters c = new BoardCounters(
         Long.parseLong(f.get("frames_good")), Long.parseLong(f.get("frames_bad")),
         Long.parseLong(f.get("duplicates")), Long.parseLong(f.get("nacks")), Long.parseLong(f.get("pulses")));
+    long sent = link.requestsSent();
+    if (framesGoodSeen >= 0 && c.framesGood() < framesGoodSeen + (sent - requestsAtFramesGoodSeen)) {
+      restartDetected = true;
+    }
     framesGoodSeen = c.framesGood();
-    requestsAtFramesGoodSeen = link.requestsSent();
+    requestsAtFramesGoodSeen = sent;
     return c;
   }
 

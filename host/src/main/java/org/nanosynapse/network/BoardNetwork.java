@@ -26,9 +26,9 @@ public final class BoardNetwork implements AutoCloseable {
 
   private final Topology topology;
   private final BoardOpener opener;
-  private final Map<BoardSlot, Board> boards = new LinkedHashMap<>();
-  private final Map<BoardSlot, BoardIdentity> identities = new LinkedHashMap<>();
-  private final Map<BoardSlot, Committed> committed = new LinkedHashMap<>();
+  private final Map<BoardSlot, Board> boards = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<BoardSlot, BoardIdentity> identities = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<BoardSlot, Committed> committed = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   private final List<Event> events = new ArrayList<>();
   private java.util.function.Consumer<Event> eventListener = e -> {};
 

@@ -2,13 +2,13 @@ package org.nanosynapse.network;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.nanosynapse.board.BoardAddresses;
 import org.nanosynapse.board.VirtualBoard;
 import org.nanosynapse.board.VirtualBoardTransport;
 import org.nanosynapse.board.VirtualNetwork;
 import org.nanosynapse.link.Board;
 import org.nanosynapse.link.LinkOptions;
 import org.nanosynapse.link.SerialBoard;
-import org.nanosynapse.link.SerialPortTransport;
 import org.nanosynapse.link.Transport;
 import org.nanosynapse.records.RecordingTransport;
 import org.nanosynapse.records.RunRecorder;
@@ -17,23 +17,18 @@ import org.nanosynapse.records.TranscriptWriter;
 /**
  * The {@link BoardOpener} of the CLI and the demo: {@code virtual:N} ports get an in-process {@link
  * VirtualBoard} holding the slot's board id (the same board again when re-opened, as a port reaches
- * the same Nano), any other port is opened as a serial port or pty at 115200 baud. With a recorder,
+ * the same Nano); any other address goes through {@link BoardAddresses} (serial port of a real Nano,
+ * pty of an emulated one, {@code replay:FILE}), which picks the link timing. With a recorder,
  * every byte each board sends or receives goes to {@code transcripts/board-<id>.txt} of the run.
  */
 public final class Boards implements BoardOpener {
   private final RunRecorder recorder;
-  private final LinkOptions serialOptions;
   private final Map<Integer, VirtualBoardTransport> virtual = new HashMap<>();
   private final Map<Integer, TranscriptWriter> transcripts = new HashMap<>();
 
-  /**
-   * @param recorder run folder for transcripts, or null
-   * @param serialOptions link settings for serial ports ({@link LinkOptions#realBoard()} for Nanos on
-   *     USB, {@link LinkOptions#emulated()} for simavr ptys)
-   */
-  public Boards(RunRecorder recorder, LinkOptions serialOptions) {
+  /** @param recorder run folder for transcripts, or null */
+  public Boards(RunRecorder recorder) {
     this.recorder = recorder;
-    this.serialOptions = serialOptions;
   }
 
   public static boolean isVirtual(String port) {
@@ -55,8 +50,9 @@ public final class Boards implements BoardOpener {
       t = vt;
       options = LinkOptions.inProcess();
     } else {
-      t = SerialPortTransport.open(slot.port(), SerialPortTransport.DEFAULT_BAUD);
-      options = serialOptions;
+      BoardAddresses.Endpoint e = BoardAddresses.open(slot.port());
+      t = e.transport();
+      options = e.options();
     }
     if (recorder != null) {
       TranscriptWriter w = transcripts.get(slot.boardId());

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nanosynapse.dataset.Dataset;
 import org.nanosynapse.link.BoardCounters;
 import org.nanosynapse.link.BoardException;
@@ -45,48 +49,92 @@ public final class NetworkRunner {
     long start = System.currentTimeMillis();
     Map<Integer, BoardCounters> before = counters(net);
     List<PatternResult> results = new ArrayList<>();
-    for (int p = 0; p < data.size(); p++) {
-      long t0 = System.nanoTime();
-      short[] input = new short[data.pixels()];
-      for (int i = 0; i < input.length; i++) {
-        input[i] = FixedPoint.quantize(data.input(p)[i], fractionalBits);
-      }
-      short[] x = input;
-      long micros = 0;
-      int retries = 0;
-      for (int l = 0; l < topo.layers().size(); l++) {
-        short[] y = new short[topo.layers().get(l).neurons()];
-        for (BoardSlot slot : topo.boardsOfLayer(l)) {
-          InferenceResult r = null;
-          while (r == null) {
-            try {
-              r = net.board(slot).infer(x);
-            } catch (BoardException e) {
-              if (++retries > maxRetriesPerPattern) {
-                throw new BoardException(
-                    "run: pattern " + p + " failed on " + slot.label() + " after " + maxRetriesPerPattern
-                        + " recoveries: " + e.getMessage(), e);
-              }
-              net.event(slot, "INFER failed on pattern " + p + ": " + e.getMessage());
-              net.recover(slot, recoverTimeoutMillis);
-            }
-          }
-          if (r.outputsRaw().length != slot.neurons()) {
-            throw new BoardException(
-                slot.label() + ": INFER returned " + r.outputsRaw().length + " outputs, expected " + slot.neurons());
-          }
-          System.arraycopy(r.outputsRaw(), 0, y, slot.firstNeuron(), slot.neurons());
-          micros += r.boardMicros();
+    int maxBoardsPerLayer = 1;
+    for (int l = 0; l < topo.layers().size(); l++) {
+      maxBoardsPerLayer = Math.max(maxBoardsPerLayer, topo.boardsOfLayer(l).size());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(maxBoardsPerLayer, r -> {
+      Thread t = new Thread(r, "nanosynapse-run");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int p = 0; p < data.size(); p++) {
+        long t0 = System.nanoTime();
+        short[] input = new short[data.pixels()];
+        for (int i = 0; i < input.length; i++) {
+          input[i] = FixedPoint.quantize(data.input(p)[i], fractionalBits);
         }
-        x = y;
+        short[] x = input;
+        long micros = 0;
+        int retries = 0;
+        for (int l = 0; l < topo.layers().size(); l++) {
+          short[] y = new short[topo.layers().get(l).neurons()];
+          List<BoardSlot> slots = topo.boardsOfLayer(l);
+          List<Future<Exchange>> pending = new ArrayList<>();
+          short[] in = x;
+          int pattern = p;
+          for (BoardSlot slot : slots) {
+            // The boards of one layer work at the same time, as a bench of Nanos would.
+            pending.add(pool.submit(() -> inferWithRecovery(net, slot, in, pattern)));
+          }
+          for (int b = 0; b < slots.size(); b++) {
+            Exchange ex = await(pending.get(b));
+            BoardSlot slot = slots.get(b);
+            System.arraycopy(ex.result().outputsRaw(), 0, y, slot.firstNeuron(), slot.neurons());
+            micros += ex.result().boardMicros();
+            retries += ex.retries();
+          }
+          x = y;
+        }
+        PatternResult pr =
+            new PatternResult(p, data.label(p), input, x, FixedPoint.argmax(x), micros, System.nanoTime() - t0, retries);
+        results.add(pr);
+        listener.pattern(pr);
       }
-      PatternResult pr =
-          new PatternResult(p, data.label(p), input, x, FixedPoint.argmax(x), micros, System.nanoTime() - t0, retries);
-      results.add(pr);
-      listener.pattern(pr);
+    } finally {
+      pool.shutdownNow();
     }
     Map<Integer, BoardCounters> after = counters(net);
     return new RunResult(results, before, after, net.events(), System.currentTimeMillis() - start);
+  }
+
+  private record Exchange(InferenceResult result, int retries) {}
+
+  private Exchange inferWithRecovery(BoardNetwork net, BoardSlot slot, short[] x, int pattern) {
+    int retries = 0;
+    while (true) {
+      try {
+        InferenceResult r = net.board(slot).infer(x);
+        if (r.outputsRaw().length != slot.neurons()) {
+          throw new BoardException(
+              slot.label() + ": INFER returned " + r.outputsRaw().length + " outputs, expected " + slot.neurons());
+        }
+        return new Exchange(r, retries);
+      } catch (BoardException e) {
+        if (++retries > maxRetriesPerPattern) {
+          throw new BoardException(
+              "run: pattern " + pattern + " failed on " + slot.label() + " after " + maxRetriesPerPattern
+                  + " recoveries: " + e.getMessage(), e);
+        }
+        net.event(slot, "INFER failed on pattern " + pattern + ": " + e.getMessage());
+        net.recover(slot, recoverTimeoutMillis);
+      }
+    }
+  }
+
+  private static Exchange await(Future<Exchange> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new BoardException("run: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BoardException("run: interrupted", e);
+    }
   }
 
   private static Map<Integer, BoardCounters> counters(BoardNetwork net) {

@@ -152,7 +152,7 @@ public final class NetworkSession implements AutoCloseable {
     if (deployment == null) {
       throw new IllegalStateException("run: deploy a model first");
     }
-    recorder.manifest("test_set", Map.of("images", test.size(), "pixels", test.pixels()));
+    recorder.manifest("test_set", Map.of("images", test.size(), "pixels", test.pixels(), "classes", classNames(test)));
     int f = deployment.plan().encoding().fractionalBits();
     RunResult r;
     try (AppendLog patterns = recorder.csv("patterns.csv", RunFiles.patternHeader())) {
@@ -177,16 +177,20 @@ public final class NetworkSession implements AutoCloseable {
             run.patterns(), testSet.classCount(), deployment.hostModel(), model, testSet.inputs(),
             deployment.pulses(), run.countersBefore(), run.countersAfter(), run.events().size()),
         thresholds);
-    List<String> names = new ArrayList<>();
-    for (LineClass lc : testSet.classes()) {
-      names.add(lc.name().toLowerCase(java.util.Locale.ROOT));
-    }
-    ReportWriter.write(recorder.folder().resolve("comparison"), c, names);
+    ReportWriter.write(recorder.folder().resolve("comparison"), c, classNames(testSet));
     recorder.manifest("comparison", Map.of(
         "passed", c.report().passed(), "class_agreement", c.report().classAgreement(),
         "exact_outputs", c.report().exactOutputs(), "board_accuracy", c.report().boardAccuracy(),
         "failures", c.report().failures()));
     return c;
+  }
+
+  static List<String> classNames(Dataset d) {
+    List<String> names = new ArrayList<>();
+    for (LineClass lc : d.classes()) {
+      names.add(lc.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return names;
   }
 
   @Override

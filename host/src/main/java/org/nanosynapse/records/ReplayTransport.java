@@ -5,6 +5,7 @@ import org.nanosynapse.link.BoardException;
 import org.nanosynapse.link.Frame;
 import org.nanosynapse.link.FrameCodec;
 import org.nanosynapse.link.FrameReceiver;
+import org.nanosynapse.link.MessageType;
 import org.nanosynapse.link.Transport;
 
 /**
@@ -23,6 +24,8 @@ public final class ReplayTransport implements Transport {
   private Frame lastRequest;
   private byte[] lastAnswer;
   private BoardException failure;
+  private long localFramesGood;
+  private Frame lastCounters;
   private boolean open = true;
 
   public ReplayTransport(ReplayScript script) {
@@ -45,8 +48,21 @@ public final class ReplayTransport implements Transport {
   }
 
   private void answer(Frame request) {
+    localFramesGood++;
     if (lastRequest != null && lastRequest.equals(request)) {
       queue(lastAnswer);
+      return;
+    }
+    boolean counters = request.type() == MessageType.COUNTERS.code;
+    // COUNTERS with clear=0 only looks: the recorded host may have asked it more or less often
+    // (link checks after retransmits), so such requests are matched loosely.
+    while (!counters && next < script.exchanges().size() && isCounterLook(script.exchanges().get(next).request())) {
+      next++;
+    }
+    if (counters && isCounterLook(request)
+        && (next >= script.exchanges().size() || !script.exchanges().get(next).sameRequest(request))) {
+      answerWith(request, lastCounters != null ? lastCounters
+          : new Frame(request.seq(), MessageType.COUNTERS.code | Frame.ACK_BIT, new byte[28]));
       return;
     }
     if (next >= script.exchanges().size()) {
@@ -63,13 +79,35 @@ public final class ReplayTransport implements Transport {
       throw failure;
     }
     next++;
-    lastRequest = request;
     if (e.answer() == null) {
+      lastRequest = request;
       lastAnswer = null;
       return;
     }
-    Frame a = e.answer();
-    lastAnswer = FrameCodec.encode(new Frame(a.version(), request.seq(), a.type(), a.payload()));
+    if (counters && e.answer().isAckOf(request.type())) {
+      lastCounters = e.answer();
+    }
+    answerWith(request, e.answer());
+  }
+
+  private static boolean isCounterLook(Frame f) {
+    byte[] p = f.payload();
+    return f.type() == MessageType.COUNTERS.code && p.length == 1 && p[0] == 0;
+  }
+
+  /** Re-stamps a recorded answer with the request's seq; COUNTERS' frames_good kept monotonic. */
+  private void answerWith(Frame request, Frame recorded) {
+    byte[] payload = recorded.payload();
+    if (recorded.isAckOf(MessageType.COUNTERS.code) && payload.length >= 4) {
+      long framesGood = Math.max(localFramesGood,
+          (payload[0] & 0xFFL) | (payload[1] & 0xFFL) << 8 | (payload[2] & 0xFFL) << 16 | (payload[3] & 0xFFL) << 24);
+      localFramesGood = framesGood;
+      for (int i = 0; i < 4; i++) {
+        payload[i] = (byte) (framesGood >>> (8 * i));
+      }
+    }
+    lastRequest = request;
+    lastAnswer = FrameCodec.encode(new Frame(recorded.version(), request.seq(), recorded.type(), payload));
     queue(lastAnswer);
   }
 

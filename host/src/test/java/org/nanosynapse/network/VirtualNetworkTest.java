@@ -13,7 +13,6 @@ import org.nanosynapse.compare.Comparison;
 import org.nanosynapse.compare.Thresholds;
 import org.nanosynapse.dataset.Dataset;
 import org.nanosynapse.dataset.LineDatasetGenerator;
-import org.nanosynapse.link.LinkOptions;
 import org.nanosynapse.records.RunRecorder;
 import org.nanosynapse.training.Trainer;
 import org.nanosynapse.training.TrainingConfig;
@@ -37,7 +36,7 @@ class VirtualNetworkTest {
     Comparison c;
     Path folder;
     try (RunRecorder rec = RunRecorder.create(runs, "virtual");
-        NetworkSession s = NetworkSession.open(topo, new Boards(rec, LinkOptions.emulated()), rec, log::add)) {
+        NetworkSession s = NetworkSession.open(topo, new Boards(rec), rec, log::add)) {
       folder = rec.folder();
       s.deploy(trained.model(), DeployerTest.GRONINGEN, NetworkSession.DeployOptions.direct());
       s.run(test, new NetworkRunner());

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Tests of the simavr harness (firmware/sim): three boards of a tiny test firmware in one process, and three
+# boards of the real firmware answering IDENTIFY. Prints "N passed, M failed"; exits 1 on any failure.
+# Needs gcc-avr, avr-libc, libsimavr-dev, libelf-dev and python3.  Run: make -C firmware/sim test
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+SIM_DIR=$(dirname "$HERE")
+FW_DIR=$(dirname "$SIM_DIR")
+SIM="$SIM_DIR/nanosynapse-sim"
+NSIO="python3 $HERE/nsio.py"
+PASSED=0
+FAILED=0
+WORK=$(mktemp -d /tmp/ns-sim-test.XXXXXX)
+SIM_PID=""
+
+pass() { PASSED=$((PASSED + 1)); echo "PASS $1"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL $1${2:+ — $2}"; }
+check() { local name=$1 expected=$2 actual=$3
+	if [[ "$actual" == $expected ]]; then pass "$name"; else fail "$name" "expected '$expected', got '$actual'"; fi; }
+
+cleanup() {
+	[ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Starts the harness with the given arguments, output in $WORK/$1.out; waits for its RUNNING line.
+start_sim() {
+	local name=$1; shift
+	"$SIM" --control "$WORK/ctl" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
+	SIM_PID=$!
+	for _ in $(seq 100); do
+		grep -q '^RUNNING' "$WORK/$name.out" 2>/dev/null && return 0
+		kill -0 "$SIM_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	echo "harness did not start:"; cat "$WORK/$name.err"; return 1
+}
+
+stop_sim() { kill -TERM "$SIM_PID"; wait "$SIM_PID"; local rc=$?; SIM_PID=""; return $rc; }
+control() { echo "$1" >"$WORK/ctl"; sleep 0.2; }
+# listen_boards SECONDS ID...: keep those ports open in the background (output in $WORK/bootID) until all are open.
+listen_boards() { local secs=$1; shift; LISTENERS=()
+	for i in "$@"; do rm -f "$WORK/open$i"; $NSIO listen "$WORK/ns/board$i" "$secs" "$WORK/open$i" >"$WORK/boot$i" & LISTENERS+=($!); done
+	for i in "$@"; do for _ in $(seq 100); do [ -e "$WORK/open$i" ] && break; sleep 0.05; done; done
+	sleep 0.05; }
+status_field() { grep "^STATUS board=$1 " "$WORK/$2.out" | tail -1 | tr ' ' '\n' | sed -n "s/^$3=//p"; }
+
+# ---------------------------------------------------------------- build
+make -s -C "$SIM_DIR" nanosynapse-sim || { echo "0 passed, 1 failed (harness build)"; exit 1; }
+mkdir -p "$HERE/build"
+avr-gcc -mmcu=atmega328p -DF_CPU=16000000UL -Os -Wall -o "$HERE/build/testfw.elf" "$HERE/testfw.c" \
+	|| { echo "0 passed, 1 failed (test firmware build)"; exit 1; }
+
+# ---------------------------------------------------------------- bad input
+"$SIM" --board link=$WORK/x >/dev/null 2>"$WORK/bad.err"
+check "missing board id exits 2" "2" "$?"
+check "one-line error names the field" "1 *id=N*" "$(wc -l <"$WORK/bad.err") $(cat "$WORK/bad.err")"
+"$SIM" --elf "$HERE/build/testfw.elf" --board id=1,link=$WORK/x --afe set_a=0.5 >/dev/null 2>&1
+check "SET exponent must be negative (exit 2)" "2" "$?"
+
+# ---------------------------------------------------------------- three test boards
+rm -f /tmp/simavr-uart0.test-marker
+start_sim three --elf "$HERE/build/testfw.elf" --wire 1:D13-\>2:D2 \
+	--board id=1,link="$WORK/ns/board1" --board id=2,link="$WORK/ns/board2" --board id=3,link="$WORK/ns/board3" \
+	|| { echo "$PASSED passed, $((FAILED + 1)) failed"; exit 1; }
+check "one READY line per board" "3" "$(grep -c '^READY board=[123] link=' "$WORK/three.out")"
+for i in 1 2 3; do
+	check "board $i link is a symlink to a pty" "/dev/pts/*" "$(readlink "$WORK/ns/board$i")"
+done
+
+for i in 1 2 3; do
+	check "board $i echoes a line" "Ehello board $i" "$($NSIO talk "$WORK/ns/board$i" "Ehello board $i")"
+done
+# 3000 bytes each, all three at once: more than simavr's 512-byte uart_pty FIFO, byte-exact.
+ECHOS=(); for i in 1 2 3; do $NSIO echo "$WORK/ns/board$i" 3000 "$i" >"$WORK/echo$i" & ECHOS+=($!); done
+wait "${ECHOS[@]}"
+for i in 1 2 3; do check "board $i echoes 3000 bytes byte-exact (concurrently)" "ok 3000" "$(cat "$WORK/echo$i")"; done
+
+# Reset: SIGUSR1 resets every board; each prints its boot line with the EEPROM boot count (kept over resets).
+listen_boards 1 1 2 3; kill -USR1 "$SIM_PID"; wait "${LISTENERS[@]}"
+for i in 1 2 3; do check "SIGUSR1 resets board $i (EEPROM boot count kept)" "BOOT n=1" "$(tr -d '\r' <"$WORK/boot$i")"; done
+# Reset one board by a control line.
+listen_boards 1 1 2; control "reset 2"; wait "${LISTENERS[@]}"
+check "'reset 2' resets board 2" "BOOT n=2" "$(cat "$WORK/boot2")"
+check "'reset 2' leaves board 1 alone" "" "$(cat "$WORK/boot1")"
+# Stop and start one board (the host's fault tests kill a board mid-run).
+control "stop 3"
+check "stopped board 3 does not answer" "TIMEOUT" "$($NSIO talk "$WORK/ns/board3" "Eping")"
+check "board 1 runs on while board 3 is stopped" "Eping" "$($NSIO talk "$WORK/ns/board1" "Eping")"
+listen_boards 1 3; control "start 3"; wait "${LISTENERS[@]}"
+check "'start 3' cold-starts board 3, EEPROM kept" "BOOT n=2" "$(cat "$WORK/boot3")"
+check "restarted board 3 answers" "Eback" "$($NSIO talk "$WORK/ns/board3" "Eback")"
+
+# Wire 1:D13 -> 2:D2.
+check "wire: board 2 D2 low at first" "P 0" "$($NSIO talk "$WORK/ns/board2" P)"
+$NSIO talk "$WORK/ns/board1" H >/dev/null
+check "wire: board 1 D13 high -> board 2 D2 high" "P 1" "$($NSIO talk "$WORK/ns/board2" P)"
+check "no wire: board 3 D2 stays low" "P 0" "$($NSIO talk "$WORK/ns/board3" P)"
+$NSIO talk "$WORK/ns/board1" L >/dev/null
+check "wire: board 1 D13 low -> board 2 D2 low" "P 0" "$($NSIO talk "$WORK/ns/board2" P)"
+
+# Analog front-end: R_s = R_init = 1 MOhm -> 2.5 V -> ADC 511; SET pulses lower R, RESET pulses raise it.
+adc() { $NSIO talk "$WORK/ns/board1" A | sed -n 's/^A //p'; }
+a0=$(adc); check "ADC0 reads the divider at R_init = R_s" "511" "$a0"
+$NSIO talk "$WORK/ns/board1" S5 >/dev/null; a1=$(adc)
+check "5 SET pulses lower R, so ADC0 falls" "yes" "$([ "$a1" -lt "$a0" ] && echo yes || echo "no ($a0 -> $a1)")"
+$NSIO talk "$WORK/ns/board1" s >/dev/null; a2=$(adc)
+check "a 0.125 us glitch is not a pulse" "$a1" "$a2"
+$NSIO talk "$WORK/ns/board1" R5 >/dev/null; a3=$(adc)
+check "5 RESET pulses raise R, so ADC0 rises" "yes" "$([ "$a3" -gt "$a1" ] && echo yes || echo "no ($a1 -> $a3)")"
+control "status 1"
+check "harness counted 5 SET, 5 RESET, 1 short pulse" "5 5 1" \
+	"$(status_field 1 three set_pulses) $(status_field 1 three reset_pulses) $(status_field 1 three short_pulses)"
+v=$(status_field 1 three adc_v)
+expected=$(python3 -c "print(int(round($v * 1000) * 1023 // 5000))")   # simavr: mV * 1023 / AVCC mV
+check "ADC0 count matches the model's divider voltage ($v V)" "yes" \
+	"$(python3 -c "print('yes' if $a3 == $expected else 'no: $a3 vs $expected')")"
+control "set-r 1 3e6"
+check "set-r 1 3e6 -> 3.75 V -> ADC 767 (simavr scales by 1023)" "767" "$(adc)"
+control "status 2"
+check "board 2's memristor untouched by board 1's pulses" "1e+06" "$(status_field 2 three r_ohm)"
+
+check "no /tmp/simavr-uart0 link was made" "absent" "$([ -e /tmp/simavr-uart0 ] && echo present || echo absent)"
+stop_sim; rc=$?
+check "SIGTERM: clean exit" "0" "$rc"
+check "SIGTERM: links removed" "0" "$(ls "$WORK/ns" | wc -l)"
+check "SIGTERM: STOPPED line" "STOPPED" "$(tail -1 "$WORK/three.out")"
+
+# ---------------------------------------------------------------- the SET law over a seeded run
+# 20 SET pulses with noise=0 follow R(n) = R0 + R1 (n+1)^a from the recovered n exactly.
+start_sim law --elf "$HERE/build/testfw.elf" --afe noise=0,r_init=2e6 --board id=1,link="$WORK/ns/law" || exit 1
+$NSIO talk "$WORK/ns/law" S20 >/dev/null; control "status 1"
+r=$(status_field 1 law r_ohm)
+expected=$(python3 -c "
+r0,r1,a=200,8.93e5,-0.55
+r=2e6
+for _ in range(20):
+    n=((r-r0)/r1)**(1/a); r=r0+r1*(n+1)**a
+print('%.6g'%r)")
+check "noise=0: 20 SET pulses give the power-law R" "$expected" "$r"
+stop_sim
+
+# ---------------------------------------------------------------- the real firmware
+ELF="$FW_DIR/build/nanosynapse.elf"
+if grep -q '^Status: v1' "$FW_DIR/PROTOCOL.md" 2>/dev/null && [ -x "$HERE/identify.py" ]; then
+	make -s -C "$FW_DIR" >/dev/null 2>&1
+	if [ -f "$ELF" ]; then
+		start_sim real --elf "$ELF" --board id=1,link="$WORK/ns/real1" --board id=2,link="$WORK/ns/real2" \
+			--board id=3,link="$WORK/ns/real3" || exit 1
+		sleep 0.3
+		IDS=(); for i in 1 2 3; do python3 "$HERE/identify.py" "$WORK/ns/real$i" >"$WORK/id$i" 2>&1 & IDS+=($!); done
+		wait "${IDS[@]}"
+		for i in 1 2 3; do check "real firmware board $i answers IDENTIFY" "IDENTIFY ok*" "$(head -1 "$WORK/id$i")"; done
+		stop_sim
+	else
+		fail "real firmware" "$ELF did not build"
+	fi
+else
+	echo "SKIP real firmware IDENTIFY: firmware/PROTOCOL.md is not 'Status: v1' yet"
+	[ "${CI:-}" = true ] && fail "real firmware IDENTIFY" "skipped under CI=true"
+fi
+
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
