@@ -16,7 +16,7 @@
  * (../shared/design/physics-and-sources.md, section 2 table). R1 is R after the first pulse of each branch;
  * a comes from R after pulse 1 and pulse 100 of the branch (SET: 8.93e5 -> 7.09e4 Ohm over 99 pulses;
  * RESET: 1.03e5 -> 4.72e6 Ohm). R0 = 200 Ohm is the lower limit of the published SET model (C1 code).
- * R_s = 1 MOhm puts the divider midpoint inside that range so the 10-bit ADC resolves it.
+ * R_s = 100 kOhm is the firmware's default series resistor (PROTOCOL.md, PHYS_CONFIG).
  */
 void afe_default_params(afe_params_t *p)
 {
@@ -26,7 +26,7 @@ void afe_default_params(afe_params_t *p)
 	p->r_max_ohm = 2e7;
 	p->r_init_ohm = 1e6;
 	p->noise_rel = 0.05;
-	p->series_ohm = 1e6;
+	p->series_ohm = 1e5;
 	p->vcc_v = 5.0;
 	p->min_pulse_width_s = 1e-6;
 	p->seed = 1;
@@ -98,8 +98,8 @@ static void apply_pulse(afe_t *afe, int reset)
 	if (reset) afe->reset_pulses++; else afe->set_pulses++;
 	afe_update_adc(afe);
 	if (afe->verbose)
-		fprintf(stderr, "PULSE board=%d kind=%s r_ohm=%.6g adc_v=%.4f cycle=%llu\n", afe->board_id,
-			reset ? "reset" : "set", r, afe_adc_volts(afe), (unsigned long long)afe->avr->cycle);
+		fprintf(stderr, "PULSE board=%d kind=%s width_us=%.3f r_ohm=%.9g adc_v=%.4f cycle=%llu\n",
+			afe->board_id, reset ? "reset" : "set", afe->last_width_s * 1e6, r, afe_adc_volts(afe), (unsigned long long)afe->avr->cycle);
 }
 
 static void pin_changed(afe_t *afe, int which, uint32_t value)
@@ -112,6 +112,7 @@ static void pin_changed(afe_t *afe, int which, uint32_t value)
 	} else if (!value && afe->pin_high[which]) {
 		afe->pin_high[which] = 0;
 		double width_s = (double)(afe->avr->cycle - afe->rise_cycle[which]) / afe->avr->frequency;
+		afe->last_width_s = width_s;
 		if (width_s + 1e-12 >= afe->p.min_pulse_width_s) apply_pulse(afe, which);
 		else afe->short_pulses++;
 	}

@@ -42,6 +42,7 @@ typedef struct {
 	int board_id, verbose;
 	avr_cycle_count_t rise_cycle[2];   /* [0] SET pin, [1] RESET pin */
 	int pin_high[2];
+	double last_width_s;               /* width of the last pin-high interval, counted or not */
 	unsigned long set_pulses, reset_pulses, short_pulses;
 	struct avr_irq_t *adc_in;
 } afe_t;

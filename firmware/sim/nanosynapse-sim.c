@@ -23,6 +23,7 @@
 #include "sim_elf.h"
 #include "avr_ioport.h"
 #include "avr_uart.h"
+#include "avr_eeprom.h"
 #include "memristor.h"
 #include "pty_link.h"
 
@@ -35,12 +36,14 @@
 typedef struct {
 	int id;
 	char elf_path[PATH_MAX];
+	char eeprom_path[PATH_MAX];      /* optional: EEPROM image kept across harness runs */
 	elf_firmware_t fw;
 	avr_t *avr;
 	int running;
 	avr_cycle_count_t target;        /* lock-step: run until avr->cycle reaches this */
 	pty_link_t link;
 	avr_irq_t *uart_in;
+	avr_uart_t *uart;
 	int xon, feeding;
 	afe_t afe;
 	avr_cycle_count_t rx_arrival;    /* modelled cycle at which the last fed byte reaches the firmware */
@@ -78,14 +81,17 @@ static board_t *board_by_id(int id)
 
 /* ---- UART <-> pty ---- */
 
-/* Cycles per received byte as simavr 1.6 paces them: 11 bit times (start, 8 data, parity slot, stop). */
+/* simavr's UART0 module, for the exact cycles per byte it paces received bytes with. */
+static avr_uart_t *find_uart0(avr_t *avr)
+{
+	for (avr_io_t *io = avr->io_port; io; io = io->next)
+		if (io->irq_ioctl_get == AVR_IOCTL_UART_GETIRQ('0')) return (avr_uart_t *)io;
+	return NULL;
+}
+
 static avr_cycle_count_t uart_byte_cycles(board_t *b)
 {
-	const uint8_t *d = b->avr->data;
-	unsigned ubrr = d[0xC4] | ((d[0xC5] & 0x0F) << 8);
-	uint32_t baud = F_CPU_HZ / (ubrr + 1) / ((d[0xC0] & 0x02) ? 8 : 16);
-	if (baud < 11) return 0;
-	return (avr_cycle_count_t)(1000000 / (baud / 11)) * (F_CPU_HZ / 1000000);
+	return b->uart ? b->uart->cycles_per_byte : 0;
 }
 
 static void note_rx_timing(board_t *b, uint8_t c)
@@ -133,6 +139,34 @@ static void uart_out(avr_irq_t *irq, uint32_t value, void *param)
 
 /* ---- boards ---- */
 
+#define EEPROM_BYTES 1024
+
+static void eeprom_load(board_t *b)
+{
+	uint8_t image[EEPROM_BYTES];
+	FILE *f = fopen(b->eeprom_path, "rb");
+	if (!f) return;                                   /* first run: the erased EEPROM (0xFF) */
+	size_t n = fread(image, 1, sizeof image, f);
+	fclose(f);
+	if (n != sizeof image) die_bad_input("eeprom=%s: not a 1024-byte EEPROM image", b->eeprom_path);
+	avr_eeprom_desc_t d = { .ee = image, .offset = 0, .size = sizeof image };
+	avr_ioctl(b->avr, AVR_IOCTL_EEPROM_SET, &d);
+}
+
+/* Written whole or not at all: a temporary file renamed over the image. */
+static void eeprom_save(board_t *b)
+{
+	if (!b->eeprom_path[0]) return;
+	uint8_t image[EEPROM_BYTES];
+	avr_eeprom_desc_t d = { .ee = image, .offset = 0, .size = sizeof image };
+	avr_ioctl(b->avr, AVR_IOCTL_EEPROM_GET, &d);      /* simavr 1.6 returns -1 here even when it copied */
+	char tmp[PATH_MAX + 8];
+	snprintf(tmp, sizeof tmp, "%s.tmp", b->eeprom_path);
+	FILE *f = fopen(tmp, "wb");
+	if (f && fwrite(image, 1, sizeof image, f) == sizeof image && fclose(f) == 0) rename(tmp, b->eeprom_path);
+	else { if (f) fclose(f); unlink(tmp); fprintf(stderr, "nanosynapse-sim: board %d: cannot write eeprom=%s\n", b->id, b->eeprom_path); }
+}
+
 /* simavr's default logger prints its chatter on stdout, which is ours for READY/OK lines. */
 static void log_to_stderr(avr_t *avr, const int level, const char *format, va_list ap)
 {
@@ -166,12 +200,14 @@ static void board_create(board_t *b)
 	avr_load_firmware(b->avr, &b->fw);
 	b->avr->frequency = F_CPU_HZ;
 	b->avr->sleep = no_sleep;
+	if (b->eeprom_path[0]) eeprom_load(b);
 	if (opt.verbose) b->avr->log = LOG_WARNING;
 
 	uint32_t flags = 0;      /* no console echo of UART lines, no usleep while the firmware polls */
 	avr_ioctl(b->avr, AVR_IOCTL_UART_GET_FLAGS('0'), &flags);
 	flags &= ~(AVR_UART_FLAG_STDIO | AVR_UART_FLAG_POLL_SLEEP);
 	avr_ioctl(b->avr, AVR_IOCTL_UART_SET_FLAGS('0'), &flags);
+	b->uart = find_uart0(b->avr);
 	b->uart_in = avr_io_getirq(b->avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
 	avr_irq_register_notify(avr_io_getirq(b->avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT), uart_out, b);
 	avr_irq_register_notify(avr_io_getirq(b->avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUT_XON), uart_xon, b);
@@ -243,8 +279,9 @@ static void print_status(board_t *b)
 	printf("STATUS board=%d state=%s cycle=%llu connected=%d tx_dropped=%lu", b->id,
 		b->running ? "running" : "stopped", (unsigned long long)b->avr->cycle, b->link.connected, b->link.tx_dropped);
 	if (opt.afe_on)
-		printf(" r_ohm=%.6g adc_v=%.4f set_pulses=%lu reset_pulses=%lu short_pulses=%lu", b->afe.r_ohm,
-			afe_adc_volts(&b->afe), b->afe.set_pulses, b->afe.reset_pulses, b->afe.short_pulses);
+		printf(" r_ohm=%.6g adc_v=%.4f set_pulses=%lu reset_pulses=%lu short_pulses=%lu last_width_us=%.3f",
+			b->afe.r_ohm, afe_adc_volts(&b->afe), b->afe.set_pulses, b->afe.reset_pulses, b->afe.short_pulses,
+			b->afe.last_width_s * 1e6);
 	printf("\n");
 }
 
@@ -268,6 +305,7 @@ static void control_line(char *line)
 		printf(b->running ? "OK reset board=%d\n" : "ERR reset board=%d: stopped\n", b->id);
 	} else if (!strcmp(cmd, "stop")) {
 		b->running = 0;
+		eeprom_save(b);
 		printf("OK stop board=%d\n", b->id);
 	} else if (!strcmp(cmd, "start")) {
 		b->running = 1;        /* power on: a cold start from reset, EEPROM kept */
@@ -322,9 +360,11 @@ static double now_s(void)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: nanosynapse-sim [options] --board id=N,link=PATH[,elf=PATH] ...\n"
+		"usage: nanosynapse-sim [options] --board id=N,link=PATH[,elf=PATH][,eeprom=PATH] ...\n"
 		"  --elf PATH            firmware ELF for boards without elf=\n"
-		"  --board id=N,link=PATH[,elf=PATH]   one emulated Nano; its UART0 is a raw pty behind PATH (repeatable, max %d)\n"
+		"  --board id=N,link=PATH[,elf=PATH][,eeprom=PATH]\n"
+		"                        one emulated Nano; its UART0 is a raw pty behind PATH (repeatable, max %d);\n"
+		"                        eeprom=PATH: 1024-byte EEPROM image loaded at start, saved on stop and exit\n"
 		"  --wire A:PIN->B:PIN   pin PIN of board A drives pin PIN of board B; PB0..PD7, D0..D13, A0..A5 (repeatable)\n"
 		"  --speed X             emulated 16 MHz paced at X times the wall clock (default 1; 0 = unthrottled)\n"
 		"  --reset-on-open       reset a board when a program opens its port (a real Nano resets through DTR)\n"
@@ -351,7 +391,8 @@ static void add_board(char *spec)
 		if (!strncmp(kv, "id=", 3)) b->id = atoi(kv + 3);
 		else if (!strncmp(kv, "link=", 5)) link = kv + 5;
 		else if (!strncmp(kv, "elf=", 4)) snprintf(b->elf_path, sizeof b->elf_path, "%s", kv + 4);
-		else die_bad_input("--board: unknown field '%s' (id=, link=, elf=)", kv);
+		else if (!strncmp(kv, "eeprom=", 7)) snprintf(b->eeprom_path, sizeof b->eeprom_path, "%s", kv + 7);
+		else die_bad_input("--board: unknown field '%s' (id=, link=, elf=, eeprom=)", kv);
 	}
 	if (b->id < 0) die_bad_input("--board: field id=N missing or negative%s", "");
 	if (board_by_id(b->id)) die_bad_input("--board: id=%s used twice", spec + 3);
@@ -503,6 +544,7 @@ int main(int argc, char **argv)
 		}
 	}
 	shutdown_links();
+	for (int i = 0; i < board_count; i++) eeprom_save(boards[i]);
 	printf("STOPPED\n");
 	return 0;
 }

@@ -3,7 +3,8 @@
 
   nsio.py talk LINK LINE...        send each LINE + '\\n', print the reply line to each (or TIMEOUT)
   nsio.py echo LINK NBYTES [SEED]  send 'E' + NBYTES printable bytes + '\\n'; print 'ok N' if echoed byte-exact
-  nsio.py listen LINK SECONDS [READY_FILE]  print all received during SECONDS; touch READY_FILE once open
+  nsio.py listen LINK SECONDS [READY_FILE]  print the first line received within SECONDS (or nothing);
+                                   touch READY_FILE once the port is open
 """
 import os
 import random
@@ -51,7 +52,7 @@ def main():
     elif cmd == "listen":
         if len(sys.argv) > 4:
             open(sys.argv[4], "w").close()
-        got = read_until(fd, lambda d: False, float(sys.argv[3]))
+        got = read_until(fd, lambda d: b"\n" in d, float(sys.argv[3]))
         sys.stdout.write(got.decode(errors="replace"))
     os.close(fd)
 

@@ -29,6 +29,7 @@ start_sim() {
 	local name=$1; shift
 	"$SIM" --control "$WORK/ctl" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
 	SIM_PID=$!
+	SIM_OUT="$WORK/$name.out"
 	for _ in $(seq 100); do
 		grep -q '^RUNNING' "$WORK/$name.out" 2>/dev/null && return 0
 		kill -0 "$SIM_PID" 2>/dev/null || break
@@ -38,11 +39,14 @@ start_sim() {
 }
 
 stop_sim() { kill -TERM "$SIM_PID"; wait "$SIM_PID"; local rc=$?; SIM_PID=""; return $rc; }
-control() { echo "$1" >"$WORK/ctl"; sleep 0.2; }
-# listen_boards SECONDS ID...: keep those ports open in the background (output in $WORK/bootID) until all are open.
+# control LINE: send a control line and wait (up to 10 s) for the harness's reply line.
+control() { local before; before=$(wc -l <"$SIM_OUT"); echo "$1" >"$WORK/ctl"
+	for _ in $(seq 200); do [ "$(wc -l <"$SIM_OUT")" -gt "$before" ] && return; sleep 0.05; done; }
+# listen_boards SECONDS ID...: open those ports in the background; each listener keeps the first line it
+# receives within SECONDS in $WORK/bootID. Returns once all ports are open.
 listen_boards() { local secs=$1; shift; LISTENERS=()
 	for i in "$@"; do rm -f "$WORK/open$i"; $NSIO listen "$WORK/ns/board$i" "$secs" "$WORK/open$i" >"$WORK/boot$i" & LISTENERS+=($!); done
-	for i in "$@"; do for _ in $(seq 100); do [ -e "$WORK/open$i" ] && break; sleep 0.05; done; done
+	for i in "$@"; do for _ in $(seq 200); do [ -e "$WORK/open$i" ] && break; sleep 0.05; done; done
 	sleep 0.05; }
 status_field() { grep "^STATUS board=$1 " "$WORK/$2.out" | tail -1 | tr ' ' '\n' | sed -n "s/^$3=//p"; }
 
@@ -61,7 +65,7 @@ check "SET exponent must be negative (exit 2)" "2" "$?"
 
 # ---------------------------------------------------------------- three test boards
 rm -f /tmp/simavr-uart0.test-marker
-start_sim three --elf "$HERE/build/testfw.elf" --wire 1:D13-\>2:D2 \
+start_sim three --elf "$HERE/build/testfw.elf" --afe rs=1e6 --wire 1:D13-\>2:D2 \
 	--board id=1,link="$WORK/ns/board1" --board id=2,link="$WORK/ns/board2" --board id=3,link="$WORK/ns/board3" \
 	|| { echo "$PASSED passed, $((FAILED + 1)) failed"; exit 1; }
 check "one READY line per board" "3" "$(grep -c '^READY board=[123] link=' "$WORK/three.out")"
@@ -78,17 +82,17 @@ wait "${ECHOS[@]}"
 for i in 1 2 3; do check "board $i echoes 3000 bytes byte-exact (concurrently)" "ok 3000" "$(cat "$WORK/echo$i")"; done
 
 # Reset: SIGUSR1 resets every board; each prints its boot line with the EEPROM boot count (kept over resets).
-listen_boards 1 1 2 3; kill -USR1 "$SIM_PID"; wait "${LISTENERS[@]}"
+listen_boards 4 1 2 3; kill -USR1 "$SIM_PID"; wait "${LISTENERS[@]}"
 for i in 1 2 3; do check "SIGUSR1 resets board $i (EEPROM boot count kept)" "BOOT n=1" "$(tr -d '\r' <"$WORK/boot$i")"; done
 # Reset one board by a control line.
-listen_boards 1 1 2; control "reset 2"; wait "${LISTENERS[@]}"
+listen_boards 4 1 2; control "reset 2"; wait "${LISTENERS[@]}"
 check "'reset 2' resets board 2" "BOOT n=2" "$(cat "$WORK/boot2")"
 check "'reset 2' leaves board 1 alone" "" "$(cat "$WORK/boot1")"
 # Stop and start one board (the host's fault tests kill a board mid-run).
 control "stop 3"
 check "stopped board 3 does not answer" "TIMEOUT" "$($NSIO talk "$WORK/ns/board3" "Eping")"
 check "board 1 runs on while board 3 is stopped" "Eping" "$($NSIO talk "$WORK/ns/board1" "Eping")"
-listen_boards 1 3; control "start 3"; wait "${LISTENERS[@]}"
+listen_boards 4 3; control "start 3"; wait "${LISTENERS[@]}"
 check "'start 3' cold-starts board 3, EEPROM kept" "BOOT n=2" "$(cat "$WORK/boot3")"
 check "restarted board 3 answers" "Eback" "$($NSIO talk "$WORK/ns/board3" "Eback")"
 
@@ -100,7 +104,7 @@ check "no wire: board 3 D2 stays low" "P 0" "$($NSIO talk "$WORK/ns/board3" P)"
 $NSIO talk "$WORK/ns/board1" L >/dev/null
 check "wire: board 1 D13 low -> board 2 D2 low" "P 0" "$($NSIO talk "$WORK/ns/board2" P)"
 
-# Analog front-end: R_s = R_init = 1 MOhm -> 2.5 V -> ADC 511; SET pulses lower R, RESET pulses raise it.
+# Analog front-end (--afe rs=1e6): R_s = R_init = 1 MOhm -> 2.5 V -> ADC 511; SET pulses lower R, RESET pulses raise it.
 adc() { $NSIO talk "$WORK/ns/board1" A | sed -n 's/^A //p'; }
 a0=$(adc); check "ADC0 reads the divider at R_init = R_s" "511" "$a0"
 $NSIO talk "$WORK/ns/board1" S5 >/dev/null; a1=$(adc)
@@ -141,20 +145,68 @@ print('%.6g'%r)")
 check "noise=0: 20 SET pulses give the power-law R" "$expected" "$r"
 stop_sim
 
+# ---------------------------------------------------------------- cycle-to-cycle noise, three seeds
+# 200 SET pulses on each of 3 boards (each its own seed) with noise=0.1: every step divided by the noise-free
+# step of the law from the same R is 1 + 0.1 N(0,1), so over 600 steps mean = 1 +- 0.03, std = 0.1 +- 0.02.
+start_sim noise -v --elf "$HERE/build/testfw.elf" --afe noise=0.1,seed=7 \
+	--board id=1,link="$WORK/ns/board1" --board id=2,link="$WORK/ns/board2" --board id=3,link="$WORK/ns/board3" || exit 1
+for i in 1 2 3; do $NSIO talk "$WORK/ns/board$i" S200 >/dev/null; done
+stop_sim
+check "noise: step ratio mean 1 and std 0.1 over 3 seeds x 200 pulses" "ok*" "$(python3 - "$WORK/noise.err" <<'PY'
+import re, statistics, sys
+r0, r1, a, r_init = 200, 8.93e5, -0.55, 1e6
+def law(r): return r0 + r1 * (((r - r0) / r1) ** (1 / a) + 1) ** a
+last, ratios, seqs = {}, [], {}
+for line in open(sys.argv[1]):
+    m = re.match(r"PULSE board=(\d) kind=set .*r_ohm=(\S+)", line)
+    if m:
+        b, r = m.group(1), float(m.group(2))
+        prev = last.get(b, r_init)
+        ratios.append((r - prev) / (law(prev) - prev))
+        seqs.setdefault(b, []).append(r)
+        last[b] = r
+mean, std = statistics.mean(ratios), statistics.stdev(ratios)
+distinct = len({tuple(s[:5]) for s in seqs.values()}) == 3
+ok = len(ratios) == 600 and abs(mean - 1) < 0.03 and abs(std - 0.1) < 0.02 and distinct
+print(("ok" if ok else "bad") + f" n={len(ratios)} mean={mean:.4f} std={std:.4f} seeds_differ={distinct}")
+PY
+)"
+
+# ---------------------------------------------------------------- reset when the port opens (DTR), EEPROM image
+start_sim dtr --elf "$HERE/build/testfw.elf" --reset-on-open --board id=1,link="$WORK/ns/board1",eeprom="$WORK/ee1.bin" || exit 1
+listen_boards 4 1; wait "${LISTENERS[@]}"
+check "--reset-on-open: opening the port resets the board" "BOOT n=1" "$(cat "$WORK/boot1")"
+stop_sim
+check "eeprom=: a 1024-byte image is saved at exit" "1024" "$(stat -c %s "$WORK/ee1.bin" 2>/dev/null)"
+start_sim dtr2 --elf "$HERE/build/testfw.elf" --reset-on-open --board id=1,link="$WORK/ns/board1",eeprom="$WORK/ee1.bin" || exit 1
+listen_boards 4 1; wait "${LISTENERS[@]}"
+check "eeprom=: the next run boots from the saved EEPROM" "BOOT n=3" "$(cat "$WORK/boot1")"
+stop_sim
+
 # ---------------------------------------------------------------- the real firmware
 ELF="$FW_DIR/build/nanosynapse.elf"
-if grep -q '^Status: v1' "$FW_DIR/PROTOCOL.md" 2>/dev/null && [ -x "$HERE/identify.py" ]; then
-	make -s -C "$FW_DIR" >/dev/null 2>&1
-	if [ -f "$ELF" ]; then
+NSC="python3 $HERE/nsclient.py"
+if grep -q '^Status: v1' "$FW_DIR/PROTOCOL.md" 2>/dev/null; then
+	if make -s -C "$FW_DIR" >"$WORK/fw-build.log" 2>&1 && [ -f "$ELF" ]; then
 		start_sim real --elf "$ELF" --board id=1,link="$WORK/ns/real1" --board id=2,link="$WORK/ns/real2" \
 			--board id=3,link="$WORK/ns/real3" || exit 1
-		sleep 0.3
-		IDS=(); for i in 1 2 3; do python3 "$HERE/identify.py" "$WORK/ns/real$i" >"$WORK/id$i" 2>&1 & IDS+=($!); done
+		IDS=(); for i in 1 2 3; do $NSC identify "$WORK/ns/real$i" >"$WORK/id$i" 2>&1 & IDS+=($!); done
 		wait "${IDS[@]}"
-		for i in 1 2 3; do check "real firmware board $i answers IDENTIFY" "IDENTIFY ok*" "$(head -1 "$WORK/id$i")"; done
+		for i in 1 2 3; do check "real firmware board $i answers IDENTIFY" "IDENTIFY ok fw=* name=nanosynapse *" "$(head -1 "$WORK/id$i")"; done
+		# The physical channel of the real firmware against the emulated memristor (R_s = 100 kOhm, the default).
+		control "set-r 1 2e5"
+		r=$($NSC phys-read "$WORK/ns/real1" 100000 16 | sed -n 's/.*r_ohm=//p')
+		check "PHYS_READ reports the emulated 200 kOhm within 2 %" "yes" \
+			"$(python3 -c "print('yes' if abs(${r:-0} / 2e5 - 1) < 0.02 else 'no: ${r:-none}')")"
+		check "PHYS_PULSE 5 x 100 us on D5" "PHYS_PULSE ok count=5" "$($NSC phys-pulse "$WORK/ns/real1" 0 100 5 100)"
+		control "status 1"
+		check "the harness saw 5 SET pulses of >= 100 us" "5 yes" "$(status_field 1 real set_pulses) \
+$(python3 -c "print('yes' if $(status_field 1 real last_width_us) >= 100 else 'no')")"
+		r2=$($NSC phys-read "$WORK/ns/real1" 100000 16 | sed -n 's/.*r_ohm=//p')
+		check "PHYS_READ after SET pulses reads a lower R" "yes" "$(python3 -c "print('yes' if ${r2:-1e9} < ${r:-0} else 'no')")"
 		stop_sim
 	else
-		fail "real firmware" "$ELF did not build"
+		fail "real firmware build" "see make -C firmware"
 	fi
 else
 	echo "SKIP real firmware IDENTIFY: firmware/PROTOCOL.md is not 'Status: v1' yet"

@@ -14,6 +14,7 @@ import org.nanosynapse.device.ParameterSet;
  * @param quality summary of the fit quality
  * @param population device-to-device statistics (empty unless several devices were measured)
  * @param relaxation power-law-in-time fits (empty unless the data hold a time column)
+ * @param skipped series not fitted, with the reason (too few reads)
  * @param parameterSet the parameter set the simulator loads ({@code --calibration FILE}); null when
  *     no SET series had a known amplitude
  */
@@ -24,6 +25,7 @@ public record CalibrationFile(
     Quality quality,
     List<PopulationFit> population,
     List<FitRow> relaxation,
+    List<Skipped> skipped,
     ParameterSet parameterSet) {
 
   public static final String FORMAT = "nanosynapse-calibration/1";
@@ -32,7 +34,11 @@ public record CalibrationFile(
     series = List.copyOf(series);
     population = List.copyOf(population);
     relaxation = List.copyOf(relaxation);
+    skipped = List.copyOf(skipped);
   }
+
+  /** A series left out of the fit, and why. */
+  public record Skipped(String series, String reason) {}
 
   /**
    * @param file the data file or folder as given

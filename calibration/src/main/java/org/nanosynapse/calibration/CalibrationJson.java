@@ -31,6 +31,7 @@ import org.nanosynapse.device.ParameterSet;
  *   "population": [ {"branch", "amplitude_v", "devices", "r0_ohm_mean", "r1_ohm_mean", "a_mean", "r0_spread_rel",
  *                    "r1_spread_rel", "exponent_spread_rel", "initial_spread_rel", "mean_a_rel_se", "series"} ],
  *   "relaxation": [ same fields as "series"; x is time in seconds ],
+ *   "skipped": [ {"series", "reason"} ],
  *   "parameter_set": { nanosynapse-parameter-set/1 } or null }
  * </pre>
  */
@@ -84,6 +85,10 @@ public final class CalibrationJson {
     }
     ArrayNode rel = root.putArray("relaxation");
     c.relaxation().forEach(r -> rel.add(row(r)));
+    ArrayNode skipped = root.putArray("skipped");
+    for (CalibrationFile.Skipped k : c.skipped()) {
+      skipped.addObject().put("series", k.series()).put("reason", k.reason());
+    }
     if (c.parameterSet() == null) {
       root.putNull("parameter_set");
     } else {
@@ -188,12 +193,16 @@ public final class CalibrationJson {
     for (JsonNode r : f.array(root, "relaxation")) {
       relaxation.add(f.row(r));
     }
+    List<CalibrationFile.Skipped> skipped = new ArrayList<>();
+    for (JsonNode k : f.array(root, "skipped")) {
+      skipped.add(new CalibrationFile.Skipped(f.text(k, "series"), f.text(k, "reason")));
+    }
     JsonNode ps = root.get("parameter_set");
     if (ps == null) {
       throw new IllegalArgumentException(origin + ": parameter_set: missing (null when there is none)");
     }
     ParameterSet parameterSet = ps.isNull() ? null : ParameterSet.fromJson(ps.toString(), origin + " parameter_set");
-    return new CalibrationFile(data, settings, series, quality, pop, relaxation, parameterSet);
+    return new CalibrationFile(data, settings, series, quality, pop, relaxation, skipped, parameterSet);
   }
 
   /** Field access that names the origin and the field in every error. */

@@ -25,8 +25,14 @@ public final class Calibrator {
   public static Result run(PulseData data, List<Branch> branches, FitOptions options, String name,
       double readVoltageV, double pulseWidthS) {
     List<SeriesFit> fits = new ArrayList<>();
+    List<CalibrationFile.Skipped> skipped = new ArrayList<>();
     for (PulseSeries s : data.series()) {
       if (branches.contains(s.branch())) {
+        if (s.size() < PowerLawFitter.minimumReads(options)) {
+          skipped.add(new CalibrationFile.Skipped(s.name(), s.size() + " reads, a fit needs at least "
+              + PowerLawFitter.minimumReads(options)));
+          continue;
+        }
         try {
           fits.add(new SeriesFit(s, PowerLawFitter.fit(s, options)));
         } catch (IllegalArgumentException e) {
@@ -35,10 +41,15 @@ public final class Calibrator {
       }
     }
     if (fits.isEmpty()) {
-      throw new IllegalArgumentException(data.file() + ": no " + branches + " series in the data (branch option)");
+      throw new IllegalArgumentException(data.file() + ": no " + branches.stream().map(Branch::label).toList()
+          + " series with enough reads to fit" + (skipped.isEmpty() ? " (branch option)" : " (" + skipped.size() + " too short)"));
     }
     List<RelaxationFit> relax = new ArrayList<>();
     for (RelaxationSeries r : data.relaxations()) {
+      if (r.size() < PowerLawFitter.minimumReads(FitOptions.freeR0())) {
+        skipped.add(new CalibrationFile.Skipped(r.name(), r.size() + " reads, a relaxation fit needs at least 4"));
+        continue;
+      }
       relax.add(new RelaxationFit(r, PowerLawFitter.fit(r.timeS(), r.resistanceOhm(), FitOptions.freeR0())));
     }
     List<FitRow> rows = fits.stream().map(FitRow::of).toList();
@@ -48,7 +59,7 @@ public final class Calibrator {
     ParameterSet ps = ParameterSetBuilder.build(name, source, fits, readVoltageV, pulseWidthS);
     CalibrationFile file = new CalibrationFile(CalibrationFile.DataSource.of(data),
         CalibrationFile.Settings.of(branches, options), rows, CalibrationFile.Quality.of(rows),
-        PopulationFit.of(fits), relax.stream().map(r -> FitRow.of(r.series(), r.fit())).toList(), ps);
+        PopulationFit.of(fits), relax.stream().map(r -> FitRow.of(r.series(), r.fit())).toList(), skipped, ps);
     return new Result(file, fits, relax);
   }
 }

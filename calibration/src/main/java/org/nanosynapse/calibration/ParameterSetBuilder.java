@@ -58,6 +58,16 @@ public final class ParameterSetBuilder {
         dataMax = Math.max(dataMax, r);
       }
     }
+    java.util.Set<Double> readVoltages = new java.util.TreeSet<>();
+    fits.forEach(sf -> {
+      if (Double.isFinite(sf.series().readVoltageV())) {
+        readVoltages.add(sf.series().readVoltageV());
+      }
+    });
+    if (readVoltages.size() > 1) {
+      notes.add("series read at several voltages " + readVoltages + " V were pooled; the set's read voltage is "
+          + (Double.isNaN(readVoltageV) ? "that of the first series" : "given by the user"));
+    }
     if (Double.isNaN(readV)) {
       readV = FALLBACK_READ_VOLTAGE_V;
       notes.add("read voltage not in the data: " + readV + " V assumed");

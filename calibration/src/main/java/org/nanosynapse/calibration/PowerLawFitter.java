@@ -1,8 +1,7 @@
 package org.nanosynapse.calibration;
 
 import java.util.Arrays;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
@@ -44,6 +43,11 @@ public final class PowerLawFitter {
     return PowerLaw.resistanceAt(new PowerLawParameters(r0Ohm, r1Ohm, a), x);
   }
 
+  /** Fewest reads a fit needs: one more than the free parameters, so the residual variance is defined. */
+  public static int minimumReads(FitOptions options) {
+    return options.r0Fixed() ? 3 : 4;
+  }
+
   /** Fits one pulse series (x = pulse number n). */
   public static PowerLawFit fit(PulseSeries series, FitOptions options) {
     return fit(series.pulseNumber(), series.resistanceOhm(), options);
@@ -60,7 +64,7 @@ public final class PowerLawFitter {
     if (m != resistanceOhm.length) {
       throw new IllegalArgumentException("x and resistance lengths differ");
     }
-    int needed = options.r0Fixed() ? 3 : 4;
+    int needed = minimumReads(options);
     if (m < needed) {
       throw new IllegalArgumentException(
           "a power-law fit with " + (options.r0Fixed() ? "fixed" : "free") + " R0 needs at least "
@@ -148,7 +152,8 @@ public final class PowerLawFitter {
       LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(problem);
       RealVector p = o.getPoint();
       return new Two(Math.exp(p.getEntry(0)), p.getEntry(1), cost(o), true);
-    } catch (TooManyEvaluationsException | TooManyIterationsException e) {
+    } catch (MathIllegalStateException | IllegalArgumentException e) {
+      // No convergence, or the optimizer wandered to parameters the power law refuses (a = 0, R1 = inf).
       double r1 = Math.exp(start[0]);
       return new Two(r1, start[1], sse(x, y, r0, r1, start[1]), false);
     }
@@ -185,7 +190,7 @@ public final class PowerLawFitter {
       LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(problem);
       RealVector p = o.getPoint();
       return new Three(p.getEntry(0), Math.exp(p.getEntry(1)), p.getEntry(2), cost(o), true);
-    } catch (TooManyEvaluationsException | TooManyIterationsException e) {
+    } catch (MathIllegalStateException | IllegalArgumentException e) {
       return null;
     }
   }

@@ -37,6 +37,7 @@ class AdcCalibrationTest {
       within += ok ? 1 : 0;
       assertTrue(c.rmsResidualLsb() < 0.8);
     }
+    System.out.printf("ADC parameter recovery: %d/20 seeds within 3 SE%n", within);
     assertTrue(within >= 19, within + "/20");
   }
 

@@ -66,6 +66,25 @@ class CalibrationFileTest {
   }
 
   @Test
+  void seriesTooShortToFitAreSkippedAndListed() {
+    PulseData d = PulseCsvReaderTest.parse("""
+        device_id,pulse_index,polarity,amplitude [V],width [s],read_voltage [V],resistance [Ohm]
+        d,1,reset,-2,0.1,-1,2e6
+        d,2,set,1,0.1,-1,1.5e6
+        d,3,set,1,0.1,-1,1.2e6
+        d,4,set,1,0.1,-1,1.1e6
+        d,5,set,1,0.1,-1,1.05e6
+        d,6,set,1,0.1,-1,1.02e6
+        """);
+    Calibrator.Result res = Calibrator.run(d, List.of(Branch.SET, Branch.RESET), FitOptions.freeR0(), "s", Double.NaN, Double.NaN);
+    assertEquals(1, res.file().series().size());
+    assertEquals(List.of(new CalibrationFile.Skipped("d/reset@-2V", "1 reads, a fit needs at least 4")), res.file().skipped());
+    assertEquals(res.file().skipped(), CalibrationJson.parse(res.file().toJson(), "x").skipped());
+    assertThrows(IllegalArgumentException.class,
+        () -> Calibrator.run(d, List.of(Branch.RESET), FitOptions.freeR0(), "s", Double.NaN, Double.NaN));
+  }
+
+  @Test
   void resetOnlyHasNoParameterSet() {
     Calibrator.Result res = Calibrator.run(amplitudeData(), List.of(Branch.RESET), FitOptions.freeR0(), "r", Double.NaN, Double.NaN);
     assertNull(res.file().parameterSet());

@@ -23,11 +23,15 @@ public final class DeviceBenchmark {
   }
 
   /**
-   * @param pulsesPerSecond pulse updates per second, all threads together
+   * @param seconds wall time of the measurement, s
+   * @param cpuSeconds CPU time the worker threads got, s (on a shared machine less than threads × seconds)
+   * @param pulsesPerSecond pulse updates per wall-clock second, all threads together
+   * @param pulsesPerCpuSecond pulse updates per second of CPU time actually received: the per-core speed, robust
+   *     to other jobs taking cores away (not to their cache and memory-bandwidth use)
    * @param nanosPerPulsePerThread wall time per pulse on one thread, ns
    */
   public record Result(String noise, Workload workload, int threads, int devices, long pulses, double seconds,
-      double pulsesPerSecond, double nanosPerPulsePerThread) {}
+      double cpuSeconds, double pulsesPerSecond, double pulsesPerCpuSecond, double nanosPerPulsePerThread) {}
 
   /** Runs one measurement: {@code warmupS} seconds unmeasured, then {@code measureS} seconds. */
   public static Result run(ParameterSet parameters, NonIdealities noise, String noiseLabel, Workload workload,
@@ -47,19 +51,23 @@ public final class DeviceBenchmark {
       return t;
     });
     try {
-      sweepFor(pool, pop, workload, setV, resetV, threads, warmupS);
+      long[] cpuNanos = new long[1];
+      sweepFor(pool, pop, workload, setV, resetV, threads, warmupS, cpuNanos);
+      cpuNanos[0] = 0;
       long start = System.nanoTime();
-      long pulses = sweepFor(pool, pop, workload, setV, resetV, threads, measureS);
+      long pulses = sweepFor(pool, pop, workload, setV, resetV, threads, measureS, cpuNanos);
       double seconds = (System.nanoTime() - start) * 1e-9;
-      return new Result(noiseLabel, workload, threads, devices, pulses, seconds, pulses / seconds,
-          seconds * 1e9 * threads / pulses);
+      double cpuSeconds = cpuNanos[0] * 1e-9;
+      return new Result(noiseLabel, workload, threads, devices, pulses, seconds, cpuSeconds, pulses / seconds,
+          cpuSeconds > 0 ? pulses / cpuSeconds : Double.NaN, seconds * 1e9 * threads / pulses);
     } finally {
       pool.shutdownNow();
     }
   }
 
   private static long sweepFor(ExecutorService pool, DevicePopulation pop, Workload workload, double setV,
-      double resetV, int threads, double seconds) {
+      double resetV, int threads, double seconds, long[] cpuNanos) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     List<Future<Long>> parts = new ArrayList<>();
     int n = pop.size();
@@ -67,6 +75,7 @@ public final class DeviceBenchmark {
       int from = (int) ((long) n * t / threads);
       int to = (int) ((long) n * (t + 1) / threads);
       parts.add(pool.submit(() -> {
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long pulses = 0;
         int sweep = 0;
         do {
@@ -75,6 +84,10 @@ public final class DeviceBenchmark {
           pulses += to - from;
           sweep++;
         } while (System.nanoTime() < deadline);
+        long cpu = mx.getCurrentThreadCpuTime() - cpu0;
+        synchronized (cpuNanos) {
+          cpuNanos[0] += cpu;
+        }
         return pulses;
       }));
     }

@@ -12,8 +12,10 @@ import java.util.stream.IntStream;
  * f1ᵢ, faᵢ are its device-to-device factors; its clip range is [Rmin·f0ᵢ, Rmax·f1ᵢ] (so for groningen-2021 it is
  * [R0ᵢ, R1ᵢ], as in the published code). Each pulse follows {@link PowerLaw#afterPulses} on that law.
  *
- * <p>Thread safety: calls on disjoint devices may run concurrently ({@link #applyPulse(Polarity, double, int, int)}
- * on disjoint ranges); calls on the same device may not.
+ * <p>Thread safety: pulses to disjoint devices may run concurrently ({@link #applyPulse(Polarity, double, int, int)}
+ * on disjoint ranges, or {@link #applyPulseToAll}); calls on the same device may not. A population remembers up to
+ * 127 distinct (polarity, amplitude) pairs for its pulse-number cache; the 128th clears the cache, which must not
+ * happen while another thread is pulsing (use fewer distinct amplitudes concurrently).
  */
 public final class DevicePopulation {
   private static final byte NOT_STUCK = 0;
@@ -154,9 +156,14 @@ public final class DevicePopulation {
     if (from < 0 || to > size || from > to) {
       throw new IllegalArgumentException("range: [" + from + ", " + to + ") is not within [0, " + size + ")");
     }
-    Branch b = branch(polarity, amplitudeV);
+    applyBranch(branch(polarity, amplitudeV), from, to);
+  }
+
+  private void applyBranch(Branch b, int from, int to) {
     if (isPlain()) {
       pulsePlain(b, from, to);
+    } else if (stuck == null && restOhm == null && noise.levels() == 0) {
+      pulseSpread(b, from, to);
     } else {
       for (int i = from; i < to; i++) {
         pulse(b, i);
@@ -171,10 +178,11 @@ public final class DevicePopulation {
       return;
     }
     int chunks = threads;
+    Branch b = branch(polarity, amplitudeV);
     IntStream.range(0, chunks).parallel().forEach(c -> {
       long from = (long) size * c / chunks;
       long to = (long) size * (c + 1) / chunks;
-      applyPulse(polarity, amplitudeV, (int) from, (int) to);
+      applyBranch(b, (int) from, (int) to);
     });
   }
 
@@ -187,6 +195,7 @@ public final class DevicePopulation {
   private void pulsePlain(Branch b, int from, int to) {
     final double r0 = b.r0Ohm;
     final double r1 = b.r1Ohm;
+    final double invR1 = 1.0 / r1;
     final double a = b.exponent;
     final double invA = b.inverseExponent;
     final double lo = b.minOhm;
@@ -197,20 +206,63 @@ public final class DevicePopulation {
     final byte[] tag = branchTag;
     for (int i = from; i < to; i++) {
       double r = res[i];
-      double n = tag[i] == id ? pn[i] : pulseNumberAt(r, r0, r1, invA);
-      n += 1.0;
-      double next = r0 + r1 * Math.pow(n, a);
+      double x = (r - r0) * invR1; // = n^a on the curve
+      double n = tag[i] == id ? pn[i] : pulseNumberOf(x, invA);
+      double next = r0 + r1 * powerAfter(x, n, 1.0, a);
       double out = Math.min(Math.max(next, lo), hi);
       boolean onCurve = out == next && (a < 0 ? next <= r : next >= r);
       res[i] = onCurve ? out : (a < 0 ? Math.min(out, r) : Math.max(out, r));
-      pn[i] = n;
+      pn[i] = n + 1.0;
       tag[i] = onCurve ? id : 0;
     }
   }
 
-  /** n(R) = ((R − R0)/R1)^(1/a), +∞ (SET) or 0 (RESET) at or below R0; same as {@link PowerLaw#pulseNumberAt}. */
-  private static double pulseNumberAt(double r, double r0, double r1, double invA) {
-    double x = (r - r0) / r1;
+  /**
+   * Device-to-device spread and pulse noise, nothing else: {@link #pulse} without the rarer non-idealities, in one
+   * loop the compiler can keep tight.
+   */
+  private void pulseSpread(Branch b, int from, int to) {
+    final double[] res = resistanceOhm;
+    final double[] pn = pulseNumber;
+    final byte[] tag = branchTag;
+    final double[] f0s = r0Factor;
+    final double[] f1s = r1Factor;
+    final double[] fas = exponentFactor;
+    final long[] rng = rngState;
+    final double sigma = noise.pulseNoiseRel();
+    final byte id = b.id;
+    for (int i = from; i < to; i++) {
+      double f0 = f0s == null ? 1.0 : f0s[i];
+      double f1 = f1s == null ? 1.0 : f1s[i];
+      double a = fas == null ? b.exponent : b.exponent * fas[i];
+      double r0 = b.r0Ohm * f0;
+      double r1 = b.r1Ohm * f1;
+      double r = res[i];
+      double x = (r - r0) / r1;
+      double n = tag[i] == id ? pn[i] : pulseNumberOf(x, 1.0 / a);
+      double dn = rng == null ? 1.0 : Math.max(0.0, 1.0 + sigma * DeviceRandom.nextGaussian(rng, i));
+      double next = r0 + r1 * powerAfter(x, n, dn, a);
+      double lo = b.minOhm * f0;
+      double hi = b.maxOhm * f1;
+      double out = Math.min(Math.max(next, lo), hi);
+      boolean onCurve = out == next && (a < 0 ? next <= r : next >= r);
+      res[i] = onCurve ? out : (a < 0 ? Math.min(out, r) : Math.max(out, r));
+      pn[i] = n + dn;
+      tag[i] = onCurve ? id : 0;
+    }
+  }
+
+  /**
+   * (n + Δn)^a given x = n^a: x·(1 + Δn/n)^a by {@link PowerStep} when Δn/n ≤ 1/32 (no power computed), else
+   * {@code Math.pow}. For n = ∞ (SET at or below R0) x is returned unchanged, so R stays.
+   */
+  private static double powerAfter(double x, double n, double dn, double a) {
+    double u = dn / n;
+    return u <= PowerStep.MAX_U ? x * PowerStep.onePlusPow(u, a) : Math.pow(n + dn, a);
+  }
+
+  /** n = x^(1/a), +∞ (SET) or 0 (RESET) for x ≤ 0; same as {@link PowerLaw#pulseNumberAt}. */
+  private static double pulseNumberOf(double x, double invA) {
     if (!(x > 0)) {
       return invA < 0 ? Double.POSITIVE_INFINITY : 0.0;
     }
@@ -233,13 +285,14 @@ public final class DevicePopulation {
         branchTag[i] = 0;
       }
     }
-    double n = branchTag[i] == b.id ? pulseNumber[i] : pulseNumberAt(r, r0, r1, 1.0 / a);
+    double x = (r - r0) / r1;
+    double n = branchTag[i] == b.id ? pulseNumber[i] : pulseNumberOf(x, 1.0 / a);
     double dn = 1.0;
-    if (noise.pulseNoiseRel() > 0) {
+    if (rngState != null) {
       dn = Math.max(0.0, 1.0 + noise.pulseNoiseRel() * DeviceRandom.nextGaussian(rngState, i));
     }
+    double next = r0 + r1 * powerAfter(x, n, dn, a);
     n += dn;
-    double next = r0 + r1 * Math.pow(n, a);
     double lo = b.minOhm * f0;
     double hi = b.maxOhm * f1;
     double out = Math.min(Math.max(next, lo), hi);

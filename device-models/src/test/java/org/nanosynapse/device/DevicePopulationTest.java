@@ -33,6 +33,63 @@ class DevicePopulationTest {
   }
 
   @Test
+  void longRunsStayOnTheCurve() {
+    // 20000 SET pulses, one at a time (the fast path keeps n^a and steps it by a series), against R(n0 + 20000).
+    PowerLawParameters set = GRONINGEN.law(Polarity.SET, 0.1);
+    DevicePopulation pop = DevicePopulation.ideal(GRONINGEN, 4);
+    double n0 = PowerLaw.pulseNumberAt(set, 1e8);
+    for (int k = 1; k <= 20_000; k++) {
+      pop.applyPulse(Polarity.SET, 0.1, 0, 4);
+      if (k % 5000 == 0) {
+        double exact = PowerLaw.resistanceAt(set, n0 + k);
+        assertEquals(exact, pop.resistanceOhm(3), exact * 1e-12, "after " + k);
+      }
+    }
+    // Same with device-to-device spread and a single device API.
+    DevicePopulation spread = new DevicePopulation(GRONINGEN, NonIdealities.PUBLISHED, 2, 5);
+    PowerLawParameters own = spread.deviceLaw(1, Polarity.SET, 0.1);
+    double m0 = PowerLaw.pulseNumberAt(own, spread.resistanceOhm(1));
+    spread.applyPulses(1, Polarity.SET, 0.1, 3000);
+    double exact = PowerLaw.resistanceAt(own, m0 + 3000);
+    assertEquals(exact, spread.resistanceOhm(1), exact * 1e-12);
+  }
+
+  @Test
+  void generalAndSpecialisedLoopsAgree() {
+    // Retention switched on but no time passing sends every pulse through the general per-device loop.
+    NonIdealities noisy = NonIdealities.PUBLISHED.withPulseNoise(0.2);
+    DevicePopulation fast = new DevicePopulation(GRONINGEN, noisy, 500, 9);
+    DevicePopulation general = new DevicePopulation(GRONINGEN, noisy.withRetention(), 500, 9);
+    for (int k = 0; k < 60; k++) {
+      Polarity p = k % 7 < 4 ? Polarity.SET : Polarity.RESET;
+      double v = p == Polarity.SET ? 0.1 : -4;
+      fast.applyPulse(p, v, 0, 500);
+      general.applyPulse(p, v, 0, 500);
+    }
+    for (int i = 0; i < 500; i++) {
+      assertEquals(fast.resistanceOhm(i), general.resistanceOhm(i), fast.resistanceOhm(i) * 1e-9);
+    }
+  }
+
+  @Test
+  void manyDistinctAmplitudesStayExact() {
+    // More than 127 distinct amplitudes recycle the pulse-number cache; results must not change.
+    ParameterSet p = ParameterSet.builtIn("old-device-amplitudes");
+    DevicePopulation pop = DevicePopulation.ideal(p, 2);
+    double ref = 1e8;
+    for (int k = 0; k < 300; k++) {
+      double v = 0.1 + 0.9 * ((k * 37) % 150) / 149.0;
+      ref = PowerLaw.afterPulses(p.law(Polarity.SET, v), ref, 1, 200, 2.4e8);
+      pop.applyPulse(Polarity.SET, v, 0, 2);
+      if (k % 10 == 9) {
+        ref = PowerLaw.afterPulses(p.law(Polarity.RESET, -4), ref, 1, 200, 2.4e8);
+        pop.applyPulse(Polarity.RESET, -4, 0, 2);
+      }
+      assertEquals(ref, pop.resistanceOhm(1), ref * 1e-11, "pulse " + k);
+    }
+  }
+
+  @Test
   void publishedCurveFromTheTop() {
     // From R1 = 2.3e8 (the clip, n ≈ 1) ten SET pulses follow R(2..11) of the published curve.
     Device d = Device.ideal(GRONINGEN);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: throughput of the simulators.",
-    subcommands = {BenchDevicesCommand.class, BenchLinkCommand.class})
+    subcommands = {BenchDevicesCommand.class, BenchLinkCommand.class, BenchTrainingCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

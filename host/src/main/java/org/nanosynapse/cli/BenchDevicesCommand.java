@@ -79,10 +79,12 @@ public final class BenchDevicesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<DeviceBenchmark.Result> results = new ArrayList<>();
     if (format.equals("text")) {
+      out.println("Mpulses/s = wall clock, all threads; /thr = per thread; /cpu-s = per second of CPU time received"
+          + " (per-core speed); cpu-share = CPU time received / (threads x wall time).");
       out.printf(Locale.ROOT, "bench devices: %d devices (%s), %d cores, %.1f s per case after %.1f s warm-up%n",
           devices, parameters.name(), cores, seconds, warmupSeconds);
-      out.printf(Locale.ROOT, "%-6s %-13s %7s %14s %14s %12s%n", "noise", "workload", "threads", "Mpulses/s",
-          "Mpulses/s/core", "ns/pulse");
+      out.printf(Locale.ROOT, "%-6s %-13s %7s %12s %14s %16s %10s%n", "noise", "workload", "threads",
+          "Mpulses/s", "Mpulses/s/thr", "Mpulses/cpu-s", "cpu-share");
       out.flush();
     }
     for (DeviceBenchmark.Workload w : workloads) {
@@ -92,8 +94,9 @@ public final class BenchDevicesCommand implements Callable<Integer> {
               label, w, devices, t, warmupSeconds, seconds, 1);
           results.add(r);
           if (format.equals("text")) {
-            out.printf(Locale.ROOT, "%-6s %-13s %7d %14.1f %14.1f %12.2f%n", label, w, t, r.pulsesPerSecond() / 1e6,
-                r.pulsesPerSecond() / 1e6 / t, r.nanosPerPulsePerThread());
+            out.printf(Locale.ROOT, "%-6s %-13s %7d %12.1f %14.1f %16.1f %9.0f%%%n", label, w, t,
+                r.pulsesPerSecond() / 1e6, r.pulsesPerSecond() / 1e6 / t, r.pulsesPerCpuSecond() / 1e6,
+                100 * r.cpuSeconds() / (r.seconds() * t));
             out.flush();
           }
         }

@@ -49,7 +49,7 @@ public final class BenchLinkCommand implements Callable<Integer> {
       description = "Line rate for the virtual target and the fraction reported (default: ${DEFAULT-VALUE}).")
   int baud;
 
-  @Option(names = "--window", paramLabel = "W", split = ",", defaultValue = "1,2",
+  @Option(names = "--window", paramLabel = "W", split = ",", defaultValue = "1,2,3",
       description = "WRITE_STAGE frames in flight, 1 = stop-and-wait (default: ${DEFAULT-VALUE}).")
   List<Integer> windows;
 
@@ -96,6 +96,8 @@ public final class BenchLinkCommand implements Callable<Integer> {
           row.put("lineRateBytesPerS", r.lineRateBytesPerS());
           row.put("fractionOfLineRate", r.fractionOfLineRate());
           row.put("framingCeiling", UploadBenchmark.framingCeiling(r.synapsesPerUpload()));
+          row.put("protocolPayloadBytes", r.payloadBytes());
+          row.put("protocolPayloadFractionOfLineRate", r.payloadFractionOfLineRate());
           row.put("retransmits", r.retransmits());
           row.put("verifiedByReadBack", r.verified());
           rows.add(row);
@@ -135,11 +137,12 @@ public final class BenchLinkCommand implements Callable<Integer> {
     } else {
       for (Map<String, Object> r : rows) {
         out.println(String.format(Locale.ROOT,
-            "%s, window %d: %d uploads x %d synapses, %d useful bytes in %.3f s = %.0f B/s = %.1f %% of %.0f B/s"
-                + " (framing ceiling %.1f %%), %d retransmits, read-back %s",
+            "%s, window %d: %d uploads x %d synapses, %d code bytes in %.3f s = %.0f B/s = %.1f %% of %.0f B/s"
+                + " (framing ceiling %.1f %%; all protocol payload %.1f %%), %d retransmits, read-back %s",
             r.get("target"), r.get("window"), r.get("uploads"), r.get("synapsesPerUpload"), r.get("usefulBytes"),
             r.get("seconds"), r.get("usefulBytesPerS"), 100 * (Double) r.get("fractionOfLineRate"),
-            r.get("lineRateBytesPerS"), 100 * (Double) r.get("framingCeiling"), r.get("retransmits"),
+            r.get("lineRateBytesPerS"), 100 * (Double) r.get("framingCeiling"),
+            100 * (Double) r.get("protocolPayloadFractionOfLineRate"), r.get("retransmits"),
             (Boolean) r.get("verifiedByReadBack") ? "ok" : "MISMATCH"));
       }
     }

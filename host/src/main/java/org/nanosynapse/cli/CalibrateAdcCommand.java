@@ -26,9 +26,9 @@ import picocli.CommandLine.Parameters;
     name = "adc",
     mixinStandardHelpOptions = true,
     description = {
-      "Board read-out calibration. Without --apply: fit gain, offset and nonlinearity per board id from",
-      "ADC reads of known reference resistors and store them in --out (other boards in it are kept).",
-      "With --apply CAL: turn the reads in READINGS into calibrated resistances."
+      "Calibrate a board's ADC read-out against known reference resistors.",
+      "Without --apply: fit gain, offset and nonlinearity per board id and store them in --out (other boards "
+          + "already in it are kept). With --apply CAL: turn the reads in READINGS into calibrated resistances."
     })
 public final class CalibrateAdcCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

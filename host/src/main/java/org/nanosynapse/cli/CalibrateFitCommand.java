@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
     name = "fit",
     mixinStandardHelpOptions = true,
     description = {
-      "Fit R(n) = R0 + R1*n^a (log space, Levenberg-Marquardt) to each pulse series of DATA, write the",
-      "calibration file (JSON: data checksum, settings, fit quality, parameter set) and residual plots.",
+      "Fit the power law R(n) = R0 + R1*n^a to every pulse series of DATA.",
+      "Least squares in log10 R (Levenberg-Marquardt); writes the calibration file (JSON: data checksum, fit "
+          + "settings, fit quality, parameter set) and residual plots (PNG).",
       "DATA: a nanosynapse CSV, a shared nbsto new-device or old-device file, or a folder of them."
     })
 public final class CalibrateFitCommand implements Callable<Integer> {
@@ -173,6 +174,9 @@ public final class CalibrateFitCommand implements Callable<Integer> {
     for (FitRow r : file.relaxation()) {
       w.printf(Locale.ROOT, "relaxation %s: R(t) = %s + %s*(t/1 s)^%+.4f, R2 %.4f, RMSE %.4f (%d reads)%n",
           r.series(), g(r.r0Ohm()), g(r.r1Ohm()), r.a(), r.r2(), r.rmseLog10(), r.nPoints());
+    }
+    for (CalibrationFile.Skipped k : file.skipped()) {
+      w.println("skipped " + k.series() + ": " + k.reason());
     }
     ParameterSet ps = file.parameterSet();
     if (ps == null) {

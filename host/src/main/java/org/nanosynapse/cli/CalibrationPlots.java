@@ -7,18 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nanosynapse.calibration.Calibrator;
 import org.nanosynapse.calibration.PowerLawFit;
 import org.nanosynapse.calibration.SeriesFit;
 import org.nanosynapse.io.AtomicFiles;
+import org.nanosynapse.plot.LinePlot;
 
-/** PNG plots of calibration fits (XChart), each written atomically: data with fit, and residuals. */
+/**
+ * PNG plots of calibration fits, each written atomically: data with the fitted law (log–log), and
+ * the residuals in log10 R. Built on {@link LinePlot}; the measured points are drawn as a scatter.
+ */
 final class CalibrationPlots {
-  private static final int WIDTH = 800;
-  private static final int HEIGHT = 500;
+  private static final int WIDTH = 900;
+  private static final int HEIGHT = 560;
 
   private CalibrationPlots() {}
 
@@ -47,34 +49,30 @@ final class CalibrationPlots {
   }
 
   private static Path fitPlot(Path file, String title, String xTitle, double[] x, double[] r, PowerLawFit fit) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(title + String.format(java.util.Locale.ROOT, "  (R0=%.3g Ohm, R1=%.3g Ohm, a=%+.3f, R2=%.4f)",
-            fit.r0Ohm(), fit.r1Ohm(), fit.a(), fit.r2()))
-        .xAxisTitle(xTitle).yAxisTitle("resistance (Ohm)").build();
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setYAxisLogarithmic(true);
-    XYSeries data = chart.addSeries("measured", x, r);
-    data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    data.setMarker(SeriesMarkers.CIRCLE);
     double[] model = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       model[i] = fit.resistanceOhm(x[i]);
     }
-    XYSeries line = chart.addSeries("R0 + R1*x^a", x, model);
-    line.setMarker(SeriesMarkers.NONE);
+    XYChart chart = new LinePlot(title + String.format(java.util.Locale.ROOT,
+            "  (R0=%.3g Ohm, R1=%.3g Ohm, a=%+.3f, R2=%.4f)", fit.r0Ohm(), fit.r1Ohm(), fit.a(), fit.r2()),
+        xTitle, "resistance (Ohm)")
+        .logX().logY().size(WIDTH, HEIGHT)
+        .line("measured", x, r)
+        .plainLine("R0 + R1*x^a", x, model)
+        .chart();
+    chart.getSeriesMap().get("measured").setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     return save(file, chart);
   }
 
   private static Path residualPlot(Path file, String title, String xTitle, double[] x, PowerLawFit fit) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(title + String.format(java.util.Locale.ROOT, "  residuals (RMSE %.4f decades)", fit.rmseLog10()))
-        .xAxisTitle(xTitle).yAxisTitle("log10 R measured - log10 R fit").build();
-    chart.getStyler().setXAxisLogarithmic(true);
-    XYSeries s = chart.addSeries("residual", x, fit.residualsLog10());
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    s.setMarker(SeriesMarkers.CIRCLE);
-    XYSeries zero = chart.addSeries("0", new double[] {x[0], x[x.length - 1]}, new double[] {0, 0});
-    zero.setMarker(SeriesMarkers.NONE);
+    XYChart chart = new LinePlot(title + String.format(java.util.Locale.ROOT,
+            "  residuals (RMSE %.4f decades)", fit.rmseLog10()),
+        xTitle, "log10 R measured - log10 R fit")
+        .logX().size(WIDTH, HEIGHT)
+        .line("residual", x, fit.residualsLog10())
+        .plainLine("0", new double[] {x[0], x[x.length - 1]}, new double[] {0, 0})
+        .chart();
+    chart.getSeriesMap().get("residual").setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     return save(file, chart);
   }
 

@@ -39,6 +39,8 @@ public final class DeployCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    net.readTopologyFile();
+    net.deployOptions();
     Mlp mlp = net.model(err);
     Topology topo = net.topology(mlp);
     var devices = net.parameterSet();

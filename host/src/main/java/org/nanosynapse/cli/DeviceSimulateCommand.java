@@ -390,8 +390,8 @@ public final class DeviceSimulateCommand implements java.util.concurrent.Callabl
           s.get("max"));
       w.printf(Locale.ROOT, "read power     %.3e W at %s V (device 0)%n",
           ReadOut.powerW(fin[0], ps.readVoltageV()), num(ps.readVoltageV()));
-      w.printf(Locale.ROOT, "write energy   %.3e J per device, latency %s s%n", energyJ / pop.size(),
-          num(UpdateCost.writeLatencyS(train.pulseCount(), ps.pulseWidthS())));
+      w.printf(Locale.ROOT, "write energy   %.3e J per device, latency %.4g s%n", energyJ / pop.size(),
+          UpdateCost.writeLatencyS(train.pulseCount(), ps.pulseWidthS()));
       if (csvPath != null) {
         w.println("csv            " + csvPath);
       }

@@ -20,8 +20,12 @@ import picocli.CommandLine.Command;
       DeployCommand.class,
       RunCommand.class,
       CompareCommand.class,
+      HilCommand.class,
       DeviceCommand.class,
       BenchCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      SweepCommand.class,
       BoardsCommand.class,
       ReplayCommand.class,
     })

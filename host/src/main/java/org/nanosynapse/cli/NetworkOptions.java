@@ -12,6 +12,8 @@ import org.nanosynapse.network.TopologyFile;
 import org.nanosynapse.network.TopologyPlanner;
 import org.nanosynapse.network.WeightEncoder;
 import org.nanosynapse.nn.Mlp;
+import org.nanosynapse.dataset.LineTask;
+import org.nanosynapse.training.ModelFile;
 import org.nanosynapse.training.Trainer;
 import org.nanosynapse.training.TrainingConfig;
 import org.nanosynapse.training.TrainingMode;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code deploy}, {@code run} and {@code hil}: model, boards, encoding. */
 final class NetworkOptions {
   @Option(names = "--model", paramLabel = "FILE",
-      description = "Trained model (JSON weights). Without it the default task's MLP is trained first (--seed).")
+      description = "Trained model: model.json of 'train --out' (or of a run folder). Without it the default "
+          + "task's MLP is trained first (ideal weights, --seed).")
   Path model;
 
   @Option(names = "--topology", paramLabel = "FILE",
@@ -75,17 +78,44 @@ final class NetworkOptions {
       if (!Files.isRegularFile(model)) {
         throw new BadInputException("model: " + model + " not found");
       }
+      String text;
+      try {
+        text = Files.readString(model);
+      } catch (java.io.IOException e) {
+        throw new BadInputException("model: cannot read " + model + ": " + e.getMessage(), e);
+      }
+      if (text.contains("\"" + ModelFile.FORMAT + "\"")) {
+        ModelFile.Saved saved = ModelFile.parse(text, model.toString());
+        task = saved.task();
+        return saved.mlp();
+      }
       return RunFiles.readModel(model);
     }
     err.println("no --model: training the default MLP (ideal weights, seed " + seed + ")");
     err.flush();
     TrainingConfig c = TrainingConfig.defaults().toBuilder().mode(TrainingMode.IDEAL).seed(seed).build();
+    task = c.task();
     return Trainer.train(c).model();
+  }
+
+  /** The task the model was trained for (from a model file or the default training), or null. */
+  LineTask task() {
+    return task;
+  }
+
+  private Topology fromFile;
+  private LineTask task;
+
+  /** Reads the topology file, if one was given, so a bad file fails before any work is done. */
+  void readTopologyFile() {
+    if (topology != null) {
+      fromFile = TopologyFile.read(topology);
+    }
   }
 
   Topology topology(Mlp mlp) {
     if (topology != null) {
-      return TopologyFile.read(topology);
+      return fromFile != null ? fromFile : TopologyFile.read(topology);
     }
     var layers = WeightEncoder.layersOf(mlp);
     List<String> p = ports;

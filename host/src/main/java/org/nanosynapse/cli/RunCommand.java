@@ -48,12 +48,14 @@ public final class RunCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       throw new BadInputException("format: expected text or json, got '" + format + "'");
     }
+    net.readTopologyFile();
+    net.deployOptions();
     Mlp mlp = net.model(err);
     Topology topo = net.topology(mlp);
     var devices = net.parameterSet();
     var options = net.deployOptions();
     var limits = thresholds.thresholds();
-    Dataset test = testSet.dataset(mlp.inputSize());
+    Dataset test = testSet.dataset(net.task(), mlp.inputSize());
     try (RunRecorder rec = RunRecorder.create(net.runs, "run")) {
       rec.manifest("seed", net.seed);
       rec.manifest("test_seed", testSet.seed);

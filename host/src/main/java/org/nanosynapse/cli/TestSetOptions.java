@@ -24,12 +24,20 @@ final class TestSetOptions {
       description = "Seed of the generated test set (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  Dataset dataset(int pixels) {
+  /** The test set; {@code task} is the model's task when known (its shape and classes), else null. */
+  Dataset dataset(LineTask task, int pixels) {
     if (csv != null) {
       return DatasetCsv.read(csv);
     }
     if (size < 1) {
       throw new BadInputException("test-size: must be ≥ 1, got " + size);
+    }
+    if (task != null && task.pixels() == pixels) {
+      try {
+        return LineDatasetGenerator.generate(task.withFlipProbability(noise), size, seed);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("noise: " + e.getMessage(), e);
+      }
     }
     int n = (int) Math.round(Math.sqrt(pixels));
     if (n * n != pixels || n < 3) {

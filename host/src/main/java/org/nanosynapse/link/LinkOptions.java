@@ -30,11 +30,11 @@ public record LinkOptions(
   }
 
   public static LinkOptions realBoard() {
-    return new LinkOptions(200, 5, 2_000, 8_000, 15_000, 2, 5_000);
+    return new LinkOptions(200, 5, 2_000, 8_000, 15_000, 3, 5_000);
   }
 
   public static LinkOptions emulated() {
-    return new LinkOptions(200, 5, 0, 8_000, 15_000, 2, 5_000);
+    return new LinkOptions(200, 5, 0, 8_000, 15_000, 3, 5_000);
   }
 
   public static LinkOptions inProcess() {

@@ -58,6 +58,8 @@ public final class SerialBoard implements Board {
     SerialBoard b = new SerialBoard(transport, options, initialSeq);
     try {
       b.handshake(options.handshakeTimeoutMs());
+      // Until configured, the board works with what it booted with (its EEPROM or the defaults).
+      b.config = b.reportedConfig();
     } catch (RuntimeException e) {
       transport.close();
       throw e;

@@ -27,6 +27,9 @@ public final class SerialPortTransport implements Transport {
   }
 
   private void openPort() {
+    if (path.startsWith("/") && !java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+      throw new TransportException("port " + path + ": no such device (unplugged? for an emulated board give its pty link)");
+    }
     SerialPort p;
     try {
       p = SerialPort.getCommPort(path);

@@ -8,6 +8,8 @@ import java.util.Random;
  * Weight upload throughput: useful payload (the 4 code bytes of each synapse) delivered and
  * committed per second by {@link Board#writeSynapses}, against the UART line rate of baud/10 bytes
  * per second (8N1). Each upload is the full largest configuration of the board, staged and committed.
+ * Also reported: the protocol payload (all WRITE_STAGE and COMMIT payload bytes, i.e. with the
+ * chunks' offset and count and the COMMIT's count and CRC), a looser count.
  */
 public final class UploadBenchmark {
   private UploadBenchmark() {}
@@ -15,7 +17,8 @@ public final class UploadBenchmark {
   /** Result of one measurement. */
   public record Result(
       int synapsesPerUpload, int uploads, long usefulBytes, double seconds, double usefulBytesPerS,
-      double lineRateBytesPerS, double fractionOfLineRate, long retransmits, boolean verified) {}
+      double lineRateBytesPerS, double fractionOfLineRate, long payloadBytes, double payloadFractionOfLineRate,
+      long retransmits, boolean verified) {}
 
   /**
    * Configures {@code config} on the board, uploads random codes once unmeasured, then
@@ -39,7 +42,10 @@ public final class UploadBenchmark {
     long useful = 4L * n * uploads;
     double rate = useful / seconds;
     double line = baud / 10.0;
-    return new Result(n, uploads, useful, seconds, rate, line, rate / line, retransmits, back.equals(last));
+    int frames = (n + SerialBoard.STAGE_CHUNK - 1) / SerialBoard.STAGE_CHUNK;
+    long payload = (long) uploads * (4L * n + 3L * frames + 4);
+    return new Result(n, uploads, useful, seconds, rate, line, rate / line, payload, payload / seconds / line,
+        retransmits, back.equals(last));
   }
 
   private static List<SynapseCodes> randomCodes(int n, Random random) {

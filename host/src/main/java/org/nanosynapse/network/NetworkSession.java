@@ -147,8 +147,76 @@ public final class NetworkSession implements AutoCloseable {
     return d;
   }
 
+  /**
+   * Trains on the boards ({@link HardwareTrainer}): deploys {@code initial} with the gain at which
+   * {@code maxWeight} needs {@code pulseBudget} SET pulses, then trains with pulses; the pulse
+   * schedule goes to pulses.csv and the epochs to epochs.csv as they happen. Afterwards the boards'
+   * state is this session's deployment, so {@link #run} and {@link #compare} test the trained boards
+   * (the comparison then includes every pulsed device's trajectory, measured against simulated).
+   */
+  public Mlp trainOnHardware(
+      Mlp initial, ParameterSet devices, int fractionalBits, double maxWeight, int pulseBudget, Dataset train,
+      Dataset test, HardwareTrainer.Options options) {
+    double gain = DeviceSetup.gainForPulseBudget(devices, maxWeight, pulseBudget);
+    deploy(initial, devices, new DeployOptions(Deployer.Mode.DIRECT, fractionalBits, gain, 0, 0));
+    Map<String, Object> t = new java.util.LinkedHashMap<>();
+    t.put("epochs", options.epochs());
+    t.put("batch_size", options.batchSize());
+    t.put("optimizer", options.optimizer().label());
+    t.put("learning_rate", options.learningRate());
+    t.put("loss", options.loss().label());
+    t.put("max_pulses_per_step", options.maxPulsesPerStep());
+    t.put("seed", options.seed());
+    t.put("train_images", train.size());
+    t.put("gain", gain);
+    t.put("pulse_budget", pulseBudget);
+    t.put("max_weight", maxWeight);
+    recorder.manifest("training", t);
+    long start = System.currentTimeMillis();
+    List<PulseStep> schedule = new ArrayList<>();
+    Mlp trained;
+    try (AppendLog pulses = recorder.csv("pulses.csv", RunFiles.pulseHeader());
+        AppendLog epochs = recorder.csv(
+            "epochs.csv", "epoch", "mean_loss", "train_accuracy", "test_accuracy", "pulses", "refreshes")) {
+      trained = new HardwareTrainer(options).train(
+          net, deployment, DeviceSetup.forBoards(devices, deployment.plan().encoding().conductanceLsbS()), initial,
+          train, test, new HardwareTrainer.Listener() {
+            @Override
+            public void pulse(PulseStep step) {
+              schedule.add(step);
+              pulses.row(RunFiles.pulseRow(step));
+            }
+
+            @Override
+            public void epoch(HardwareTrainer.Epoch e) {
+              epochs.row(e.epoch(), e.meanLoss(), e.trainAccuracy(), e.testAccuracy(), e.pulses(), e.refreshes());
+              log.accept(String.format(java.util.Locale.ROOT,
+                  "epoch %d: loss %.4f, boards' accuracy train %.2f %% test %.2f %%, %d pulses", e.epoch(),
+                  e.meanLoss(), 100 * e.trainAccuracy(), 100 * e.testAccuracy(), e.pulses()));
+            }
+          });
+    }
+    Map<BoardSlot, List<org.nanosynapse.link.SynapseState>> readBack = new java.util.LinkedHashMap<>();
+    for (BoardSlot slot : net.topology().boards()) {
+      readBack.put(slot, net.board(slot).readSynapses());
+    }
+    DeploymentResult d = new DeploymentResult(
+        deployment.plan(), deployment.mode(), readBack, Deployer.modelFrom(deployment.plan(), readBack), schedule, 0,
+        System.currentTimeMillis() - start);
+    recorder.writeJson("deployment.json", RunFiles.deploymentJson(d, devices.name(), devices.source()));
+    recorder.writeJson("model.json", RunFiles.modelJson(trained));
+    this.deployment = d;
+    this.model = trained;
+    return trained;
+  }
+
   /** Runs the test set through the boards; each pattern is appended to patterns.csv at once. */
   public RunResult run(Dataset test, NetworkRunner runner) {
+    return run(test, runner, p -> {});
+  }
+
+  /** As {@link #run(Dataset, NetworkRunner)}, also telling {@code listener} of each pattern (progress, faults). */
+  public RunResult run(Dataset test, NetworkRunner runner, NetworkRunner.Listener listener) {
     if (deployment == null) {
       throw new IllegalStateException("run: deploy a model first");
     }
@@ -156,7 +224,10 @@ public final class NetworkSession implements AutoCloseable {
     int f = deployment.plan().encoding().fractionalBits();
     RunResult r;
     try (AppendLog patterns = recorder.csv("patterns.csv", RunFiles.patternHeader())) {
-      r = runner.run(net, test, f, p -> patterns.row(RunFiles.patternRow(p, test.input(p.index()))));
+      r = runner.run(net, test, f, p -> {
+        patterns.row(RunFiles.patternRow(p, test.input(p.index())));
+        listener.pattern(p);
+      });
     }
     recorder.writeJson("counters.json", Map.of("before", r.countersBefore(), "after", r.countersAfter()));
     recorder.manifest("run", Map.of(

@@ -87,7 +87,7 @@ public record SynapseSettings(
   /** Defaults: device-aware rule on groningen-2021 with 15 % variation (see README "Training"). */
   public static SynapseSettings defaults() {
     return new SynapseSettings(
-        UpdateRule.DEVICE_AWARE, "groningen-2021", 0.15, 0.02, 0.01, Double.NaN, 0.01, Double.NaN, 0.1, 1e-4, 200, 10,
+        UpdateRule.DEVICE_AWARE, "groningen-2021", 0.15, 0.02, 0.001, Double.NaN, 0.01, Double.NaN, 0.1, 1e-4, 200, 10,
         0.01, 2000);
   }
 

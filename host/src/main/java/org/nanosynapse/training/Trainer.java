@@ -29,7 +29,7 @@ public final class Trainer {
     SplittableRandom seeds = new SplittableRandom(c.seed());
     long initSeed = seeds.nextLong();
     long shuffleSeed = seeds.nextLong();
-    long deviceSeed = seeds.nextLong();
+    long deviceSeed = deviceSeed(c.seed());
 
     Mlp mlp = Mlp.initialised(c.layerSizes(), c.activations(), initSeed);
     DevicePairArray devices = null;
@@ -67,14 +67,15 @@ public final class Trainer {
         optimizer.update(mlp.weights(), grad, update);
         synapses.apply(update, mlp.weights(), ++step);
       }
-      Evaluation trainEval = Evaluation.of(mlp, train, c.loss());
-      Evaluation testEval = Evaluation.of(mlp, data.test(), c.loss());
+      boolean curves = listener.evaluateEachEpoch();
+      Evaluation trainEval = curves ? Evaluation.of(mlp, train, c.loss()) : null;
+      Evaluation testEval = curves ? Evaluation.of(mlp, data.test(), c.loss()) : null;
       Evaluation valEval = data.hasValidation() ? Evaluation.of(mlp, data.validation(), c.loss()) : null;
       EpochMetrics m = new EpochMetrics(
-          epoch, lossSum / train.size(), trainEval.accuracy(),
+          epoch, lossSum / train.size(), curves ? trainEval.accuracy() : Double.NaN,
           valEval == null ? Double.NaN : valEval.meanLoss(),
           valEval == null ? Double.NaN : valEval.accuracy(),
-          testEval.accuracy(),
+          curves ? testEval.accuracy() : Double.NaN,
           devices == null ? 0 : devices.ledger().pulses(),
           devices == null ? 0 : devices.ledger().energyJ());
       history.add(m);
@@ -112,6 +113,14 @@ public final class Trainer {
     Evaluation testFinal = Evaluation.of(mlp, data.test(), c.loss());
     return new TrainingResult(c, mlp, history, epochsRun, trainFinal, testFinal,
         idealTest == null ? Double.NaN : idealTest.accuracy(), devices);
+  }
+
+  /** Seed of the device population of a run with this seed (for replaying its pulse log). */
+  public static long deviceSeed(long runSeed) {
+    SplittableRandom seeds = new SplittableRandom(runSeed);
+    seeds.nextLong();
+    seeds.nextLong();
+    return seeds.nextLong();
   }
 
   private static void checkShape(TrainingConfig c, Dataset train) {

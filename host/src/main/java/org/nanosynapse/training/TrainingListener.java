@@ -4,6 +4,22 @@ package org.nanosynapse.training;
 public interface TrainingListener {
   TrainingListener NONE = new TrainingListener() {};
 
+  /**
+   * Whether to evaluate train and test accuracy after every epoch (for curves and progress); sweeps
+   * and benchmarks turn it off and get NaN there. Validation (early stopping) is evaluated regardless.
+   */
+  default boolean evaluateEachEpoch() {
+    return true;
+  }
+
+  /** A listener that only asks for final results (fastest). */
+  TrainingListener FINAL_ONLY = new TrainingListener() {
+    @Override
+    public boolean evaluateEachEpoch() {
+      return false;
+    }
+  };
+
   /** After each epoch. */
   default void epochDone(EpochMetrics metrics, int maxEpochs) {}
 

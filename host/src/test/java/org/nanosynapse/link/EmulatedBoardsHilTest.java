@@ -95,6 +95,27 @@ class EmulatedBoardsHilTest {
   }
 
   @Test
+  void theRealFirmwareGetsEveryWeightThroughALinkThatDamagesOnePercentOfBytes() {
+    int id = sim.ids().get(0);
+    Transport port = SerialPortTransport.open(sim.link(id).toString(), SerialPortTransport.DEFAULT_BAUD);
+    FaultInjectingTransport faulty = new FaultInjectingTransport(port, 0.005, 0.005, 17);
+    try (SerialBoard board = SerialBoard.connect(faulty, LinkOptions.emulated().withResponseTimeoutMs(60)
+        .withMaxRetransmits(20))) {
+      BoardConfig config = new BoardConfig(4, 16, 0, 8, 256);
+      board.configure(config);
+      Random random = new Random(9);
+      List<SynapseCodes> codes = new ArrayList<>();
+      for (int s = 0; s < config.synapseCount(); s++) {
+        codes.add(new SynapseCodes(random.nextInt(65536), random.nextInt(65536)));
+      }
+      board.writeSynapses(codes);
+      assertEquals(codes, board.readSynapses().stream().map(SynapseState::codes).toList());
+      assertTrue(faulty.bytesDropped() + faulty.bytesCorrupted() > 0, "nothing was damaged");
+      assertTrue(board.counters().duplicates() + board.link().retransmits() > 0, "no retransmit happened");
+    }
+  }
+
+  @Test
   void aBoardPoweredOffAndOnMidSessionIsReconnectedWithItsWeights() throws Exception {
     int id = sim.ids().get(1);
     try (SerialBoard board = sim.connect(id, LinkOptions.emulated().withReconnectTimeoutMs(10_000))) {

@@ -88,6 +88,22 @@ class ProtocolVectorsTest {
   }
 
   @Test
+  void aStreamOfAllBoardFramesSplitsAndDecodesLikeTheFramesOneByOne() {
+    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+    List<String> expected = new java.util.ArrayList<>();
+    for (ProtocolVectors.Vector v : vectors) {
+      stream.writeBytes(v.wire());
+      expected.add(v.decode().startsWith("ERR ") ? v.decode() : "OK " + FrameCodec.decodeWire(v.wire()).frame());
+    }
+    List<String> got = new java.util.ArrayList<>();
+    FrameReceiver receiver = FrameReceiver.of(d -> got.add(d.ok() ? "OK " + d.frame() : "ERR " + d.error()));
+    for (byte b : stream.toByteArray()) {
+      receiver.accept(b);
+    }
+    assertEquals(expected, got);
+  }
+
+  @Test
   void virtualBoardAnswersEveryRequestAsTheVectorsSay() {
     VirtualBoard board = new VirtualBoard(false);
     for (ProtocolVectors.Vector v : vectors) {
