@@ -104,12 +104,20 @@ static void note_rx_timing(board_t *b, uint8_t c)
 	}
 }
 
+/* RXEN0: while the firmware has not enabled its receiver (e.g. during boot) host bytes wait in the link's
+ * buffer; simavr would drop them. */
+static int uart_rx_enabled(board_t *b)
+{
+	return b->avr->data[0xC1] & (1 << 4);
+}
+
+/* Hands host bytes to the UART while it accepts them (XON) and the receiver is on. */
 static void feed_uart(board_t *b)
 {
 	if (b->feeding) return;
 	b->feeding = 1;
 	pty_link_t *l = &b->link;
-	while (b->running && b->xon && l->rx_len) {
+	while (b->running && b->xon && l->rx_len && uart_rx_enabled(b)) {
 		uint8_t c = l->rx[l->rx_head++];
 		l->rx_len--;
 		if (opt.timing) note_rx_timing(b, c);
@@ -388,13 +396,18 @@ static void add_board(char *spec)
 	char *link = NULL, *save, *kv;
 	b->id = -1;
 	for (kv = strtok_r(spec, ",", &save); kv; kv = strtok_r(NULL, ",", &save)) {
-		if (!strncmp(kv, "id=", 3)) b->id = atoi(kv + 3);
+		if (!strncmp(kv, "id=", 3)) {
+			char *end;
+			long id = strtol(kv + 3, &end, 10);
+			if (end == kv + 3 || *end || id < 0 || id > 65535) die_bad_input("--board: %s is not an id 0..65535", kv);
+			b->id = (int)id;
+		}
 		else if (!strncmp(kv, "link=", 5)) link = kv + 5;
 		else if (!strncmp(kv, "elf=", 4)) snprintf(b->elf_path, sizeof b->elf_path, "%s", kv + 4);
 		else if (!strncmp(kv, "eeprom=", 7)) snprintf(b->eeprom_path, sizeof b->eeprom_path, "%s", kv + 7);
 		else die_bad_input("--board: unknown field '%s' (id=, link=, elf=, eeprom=)", kv);
 	}
-	if (b->id < 0) die_bad_input("--board: field id=N missing or negative%s", "");
+	if (b->id < 0) die_bad_input("--board: field id=N missing%s", "");
 	if (board_by_id(b->id)) die_bad_input("--board: id=%s used twice", spec + 3);
 	if (!link || !*link) die_bad_input("--board: field link=PATH missing%s", "");
 	snprintf(b->link.link_path, sizeof b->link.link_path, "%s", link);
@@ -526,9 +539,9 @@ int main(int argc, char **argv)
 		if (poll(fds, (nfds_t)n, 0) < 0 && errno != EINTR) break;
 		for (int i = 0; i < board_count; i++) {
 			board_t *b = boards[i];
-			int was_connected = b->link.connected;
+			int opened = !(fds[i].revents & POLLHUP) && !b->link.connected;
+			if (opt.reset_on_open && opened && b->running) board_reset(b);    /* before reading what the host sent */
 			pty_link_service(&b->link, fds[i].revents);
-			if (opt.reset_on_open && b->link.connected && !was_connected && b->running) board_reset(b);
 			if (!b->running) b->link.rx_len = 0;          /* a powered-off board hears nothing */
 			feed_uart(b);
 		}

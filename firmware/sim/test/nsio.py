@@ -3,6 +3,7 @@
 
   nsio.py talk LINK LINE...        send each LINE + '\\n', print the reply line to each (or TIMEOUT)
   nsio.py echo LINK NBYTES [SEED]  send 'E' + NBYTES printable bytes + '\\n'; print 'ok N' if echoed byte-exact
+  nsio.py lines LINK N TEXT        send TEXT + '\\n' at once after opening; print the first N lines received
   nsio.py listen LINK SECONDS [READY_FILE]  print the first line received within SECONDS (or nothing);
                                    touch READY_FILE once the port is open
 """
@@ -49,6 +50,11 @@ def main():
         os.write(fd, payload)   # the kernel pty buffer takes it; the harness paces it into the UART
         got = read_until(fd, lambda d: len(d) >= len(payload), 10.0 + n / 5000)
         print(f"ok {n}" if got == payload else f"MISMATCH sent {len(payload)} got {len(got)}")
+    elif cmd == "lines":
+        n = int(sys.argv[3])
+        os.write(fd, sys.argv[4].encode() + b"\n")
+        got = read_until(fd, lambda d: d.count(b"\n") >= n, 5.0)
+        sys.stdout.write(got.decode(errors="replace"))
     elif cmd == "listen":
         if len(sys.argv) > 4:
             open(sys.argv[4], "w").close()

@@ -38,6 +38,7 @@ start_sim() {
 	echo "harness did not start:"; cat "$WORK/$name.err"; return 1
 }
 
+abort_run() { echo "$PASSED passed, $((FAILED + 1)) failed (the harness did not start)"; exit 1; }
 stop_sim() { kill -TERM "$SIM_PID"; wait "$SIM_PID"; local rc=$?; SIM_PID=""; return $rc; }
 # control LINE: send a control line and wait (up to 10 s) for the harness's reply line.
 control() { local before; before=$(wc -l <"$SIM_OUT"); echo "$1" >"$WORK/ctl"
@@ -64,10 +65,10 @@ check "one-line error names the field" "1 *id=N*" "$(wc -l <"$WORK/bad.err") $(c
 check "SET exponent must be negative (exit 2)" "2" "$?"
 
 # ---------------------------------------------------------------- three test boards
-rm -f /tmp/simavr-uart0.test-marker
+UART0_BEFORE=$(stat -c '%Y %i' /tmp/simavr-uart0 2>/dev/null || echo absent)   # simavr's uart_pty link, if any
 start_sim three --elf "$HERE/build/testfw.elf" --afe rs=1e6 --wire 1:D13-\>2:D2 \
 	--board id=1,link="$WORK/ns/board1" --board id=2,link="$WORK/ns/board2" --board id=3,link="$WORK/ns/board3" \
-	|| { echo "$PASSED passed, $((FAILED + 1)) failed"; exit 1; }
+	|| abort_run
 check "one READY line per board" "3" "$(grep -c '^READY board=[123] link=' "$WORK/three.out")"
 for i in 1 2 3; do
 	check "board $i link is a symlink to a pty" "/dev/pts/*" "$(readlink "$WORK/ns/board$i")"
@@ -125,7 +126,7 @@ check "set-r 1 3e6 -> 3.75 V -> ADC 767 (simavr scales by 1023)" "767" "$(adc)"
 control "status 2"
 check "board 2's memristor untouched by board 1's pulses" "1e+06" "$(status_field 2 three r_ohm)"
 
-check "no /tmp/simavr-uart0 link was made" "absent" "$([ -e /tmp/simavr-uart0 ] && echo present || echo absent)"
+check "no /tmp/simavr-uart0 link was made or touched" "$UART0_BEFORE" "$(stat -c '%Y %i' /tmp/simavr-uart0 2>/dev/null || echo absent)"
 stop_sim; rc=$?
 check "SIGTERM: clean exit" "0" "$rc"
 check "SIGTERM: links removed" "0" "$(ls "$WORK/ns" | wc -l)"
@@ -133,7 +134,7 @@ check "SIGTERM: STOPPED line" "STOPPED" "$(tail -1 "$WORK/three.out")"
 
 # ---------------------------------------------------------------- the SET law over a seeded run
 # 20 SET pulses with noise=0 follow R(n) = R0 + R1 (n+1)^a from the recovered n exactly.
-start_sim law --elf "$HERE/build/testfw.elf" --afe noise=0,r_init=2e6 --board id=1,link="$WORK/ns/law" || exit 1
+start_sim law --elf "$HERE/build/testfw.elf" --afe noise=0,r_init=2e6 --board id=1,link="$WORK/ns/law" || abort_run
 $NSIO talk "$WORK/ns/law" S20 >/dev/null; control "status 1"
 r=$(status_field 1 law r_ohm)
 expected=$(python3 -c "
@@ -149,10 +150,10 @@ stop_sim
 # 200 SET pulses on each of 3 boards (each its own seed) with noise=0.1: every step divided by the noise-free
 # step of the law from the same R is 1 + 0.1 N(0,1), so over 600 steps mean = 1 +- 0.03, std = 0.1 +- 0.02.
 start_sim noise -v --elf "$HERE/build/testfw.elf" --afe noise=0.1,seed=7 \
-	--board id=1,link="$WORK/ns/board1" --board id=2,link="$WORK/ns/board2" --board id=3,link="$WORK/ns/board3" || exit 1
+	--board id=1,link="$WORK/ns/board1" --board id=2,link="$WORK/ns/board2" --board id=3,link="$WORK/ns/board3" || abort_run
 for i in 1 2 3; do $NSIO talk "$WORK/ns/board$i" S200 >/dev/null; done
 stop_sim
-check "noise: step ratio mean 1 and std 0.1 over 3 seeds x 200 pulses" "ok*" "$(python3 - "$WORK/noise.err" <<'PY'
+noise_result=$(python3 - "$WORK/noise.err" <<'PY'
 import re, statistics, sys
 r0, r1, a, r_init = 200, 8.93e5, -0.55, 1e6
 def law(r): return r0 + r1 * (((r - r0) / r1) ** (1 / a) + 1) ** a
@@ -170,17 +171,20 @@ distinct = len({tuple(s[:5]) for s in seqs.values()}) == 3
 ok = len(ratios) == 600 and abs(mean - 1) < 0.03 and abs(std - 0.1) < 0.02 and distinct
 print(("ok" if ok else "bad") + f" n={len(ratios)} mean={mean:.4f} std={std:.4f} seeds_differ={distinct}")
 PY
-)"
+)
+check "noise: step ratio mean 1 and std 0.1 over 3 seeds x 200 pulses ($noise_result)" "ok*" "$noise_result"
 
 # ---------------------------------------------------------------- reset when the port opens (DTR), EEPROM image
-start_sim dtr --elf "$HERE/build/testfw.elf" --reset-on-open --board id=1,link="$WORK/ns/board1",eeprom="$WORK/ee1.bin" || exit 1
+start_sim dtr --elf "$HERE/build/testfw.elf" --reset-on-open --board id=1,link="$WORK/ns/board1",eeprom="$WORK/ee1.bin" || abort_run
 listen_boards 4 1; wait "${LISTENERS[@]}"
 check "--reset-on-open: opening the port resets the board" "BOOT n=1" "$(cat "$WORK/boot1")"
 stop_sim
 check "eeprom=: a 1024-byte image is saved at exit" "1024" "$(stat -c %s "$WORK/ee1.bin" 2>/dev/null)"
-start_sim dtr2 --elf "$HERE/build/testfw.elf" --reset-on-open --board id=1,link="$WORK/ns/board1",eeprom="$WORK/ee1.bin" || exit 1
+start_sim dtr2 --elf "$HERE/build/testfw.elf" --reset-on-open --board id=1,link="$WORK/ns/board1",eeprom="$WORK/ee1.bin" || abort_run
 listen_boards 4 1; wait "${LISTENERS[@]}"
 check "eeprom=: the next run boots from the saved EEPROM" "BOOT n=3" "$(cat "$WORK/boot1")"
+check "--reset-on-open: bytes sent right after opening reach the restarted firmware" "BOOT n=4 Equick" \
+	"$($NSIO lines "$WORK/ns/board1" 2 Equick | tr '\n' ' ' | sed 's/ $//')"
 stop_sim
 
 # ---------------------------------------------------------------- the real firmware
@@ -189,7 +193,7 @@ NSC="python3 $HERE/nsclient.py"
 if grep -q '^Status: v1' "$FW_DIR/PROTOCOL.md" 2>/dev/null; then
 	if make -s -C "$FW_DIR" >"$WORK/fw-build.log" 2>&1 && [ -f "$ELF" ]; then
 		start_sim real --elf "$ELF" --board id=1,link="$WORK/ns/real1" --board id=2,link="$WORK/ns/real2" \
-			--board id=3,link="$WORK/ns/real3" || exit 1
+			--board id=3,link="$WORK/ns/real3" || abort_run
 		IDS=(); for i in 1 2 3; do $NSC identify "$WORK/ns/real$i" >"$WORK/id$i" 2>&1 & IDS+=($!); done
 		wait "${IDS[@]}"
 		for i in 1 2 3; do check "real firmware board $i answers IDENTIFY" "IDENTIFY ok fw=* name=nanosynapse *" "$(head -1 "$WORK/id$i")"; done

@@ -29,8 +29,8 @@ public final class SyntheticFixtures {
   public static final long POPULATION_SEED = 20240601L;
 
   /** Relaxation fixture: R(t) = R0 + R1·(t / 1 s)^b after one SET pulse. */
-  public static final double RELAX_R0_OHM = 4.0e4;
-  public static final double RELAX_R1_OHM = 2.0e4;
+  public static final double RELAX_R0_OHM = 1.0e5;
+  public static final double RELAX_R1_OHM = 1.5e4;
   public static final double RELAX_B = 0.25;
   public static final long RELAX_SEED = 7L;
 

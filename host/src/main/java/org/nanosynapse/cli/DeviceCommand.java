@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "device",
     mixinStandardHelpOptions = true,
     description = "Simulate Nb:SrTiO3 memristor devices (power-law pulse response, non-idealities).",
-    subcommands = {DeviceSimulateCommand.class})
+    subcommands = {DeviceSimulateCommand.class, DeviceShowCommand.class})
 public final class DeviceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nanosynapse.device.AdcReadout;
 import org.nanosynapse.device.DevicePopulation;
 import org.nanosynapse.device.NonIdealities;
 import org.nanosynapse.device.ParameterSet;
@@ -106,6 +107,11 @@ public final class DeviceSimulateCommand implements java.util.concurrent.Callabl
       description = "Start every device at this resistance, Ohm (default: the parameter set's initial state).")
   Double initialOhm;
 
+  @Option(names = "--adc-series-ohm", paramLabel = "R",
+      description = "Add what a Nano's 10-bit ADC (5 V reference) would read with this series resistor, Ohm:"
+          + " CSV columns adc_code and adc_resistance_ohm.")
+  Double adcSeriesOhm;
+
   @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
       description = "Threads per pulse (results do not depend on it; default: 1).")
   int threads;
@@ -135,6 +141,14 @@ public final class DeviceSimulateCommand implements java.util.concurrent.Callabl
       throw new BadInputException("pulse-interval-s: must be a time >= 0 s, got " + intervalS);
     }
     NonIdealities noise = nonIdealities();
+    AdcReadout adc = null;
+    if (adcSeriesOhm != null) {
+      try {
+        adc = AdcReadout.nano(adcSeriesOhm, parameters.readVoltageV());
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("adc-series-ohm: " + e.getMessage(), e);
+      }
+    }
     checkOutput(out, "out");
     checkOutput(plot, "plot");
 
@@ -144,7 +158,7 @@ public final class DeviceSimulateCommand implements java.util.concurrent.Callabl
         population.setResistanceOhm(i, initialOhm);
       }
     }
-    Recorder rec = new Recorder(population, (int) Math.min(train.pulseCount(), Integer.MAX_VALUE - 1));
+    Recorder rec = new Recorder(population, (int) Math.min(train.pulseCount(), Integer.MAX_VALUE - 1), adc);
     if (out != null) {
       AtomicFiles.write(out, stream -> {
         PrintWriter csv = new PrintWriter(new BufferedWriter(
@@ -217,12 +231,14 @@ public final class DeviceSimulateCommand implements java.util.concurrent.Callabl
     final double[] geometricMean;
     final double[] before;
     final double[] initial;
+    final AdcReadout adc;
     double energyJ;
     PrintWriter csv;
     final StringBuilder line = new StringBuilder(160);
 
-    Recorder(DevicePopulation pop, int pulseCount) {
+    Recorder(DevicePopulation pop, int pulseCount, AdcReadout adc) {
       this.pop = pop;
+      this.adc = adc;
       this.ps = pop.parameterSet();
       this.plotted = Math.min(PLOTTED_DEVICES, pop.size());
       this.trajectory = new double[plotted][pulseCount + 1];
@@ -234,7 +250,7 @@ public final class DeviceSimulateCommand implements java.util.concurrent.Callabl
     void run(PulseTrain train, double intervalS, int threads) {
       if (csv != null) {
         csv.println("device,pulse,polarity,amplitude_v,resistance_ohm,read_resistance_ohm,conductance_s,"
-            + "normalised_conductance,read_power_w,pulse_energy_j");
+            + "normalised_conductance,read_power_w,pulse_energy_j" + (adc == null ? "" : ",adc_code,adc_resistance_ohm"));
       }
       record(0, null, 0.0);
       train.apply(pop, intervalS, threads, (k, block, amplitudeV, p) -> record(k, block, amplitudeV));
@@ -252,13 +268,18 @@ public final class DeviceSimulateCommand implements java.util.concurrent.Callabl
           trajectory[i][pulse] = r;
         }
         if (csv != null) {
+          double read = pop.readResistanceOhm(i);
           line.setLength(0);
           line.append(i).append(',').append(pulse).append(',')
               .append(block == null ? "INITIAL" : block.polarity().name()).append(',')
               .append(num(amplitudeV)).append(',').append(num(r)).append(',')
-              .append(num(pop.readResistanceOhm(i))).append(',').append(num(1 / r)).append(',')
+              .append(num(read)).append(',').append(num(1 / r)).append(',')
               .append(num(pop.normalisedConductance(i))).append(',')
               .append(num(ReadOut.powerW(r, ps.readVoltageV()))).append(',').append(num(e));
+          if (adc != null) {
+            int code = adc.code(read);
+            line.append(',').append(code).append(',').append(num(adc.resistanceOhm(code)));
+          }
           csv.println(line);
         }
       }

@@ -91,7 +91,7 @@ public final class SerialBoard implements Board {
         break;
       } catch (LinkDeadException e) {
         if (System.nanoTime() > deadline) {
-          throw new BoardException(label() + ": IDENTIFY: expected an answer after opening the port, got none in "
+          throw new LinkDeadException(label() + ": IDENTIFY: expected an answer after opening the port, got none in "
               + timeoutMs + " ms (is it a NanoSynapse board running at 115200 baud?)", e);
         }
         link.resync();
@@ -150,12 +150,6 @@ public final class SerialBoard implements Board {
       } catch (TransportException | LinkDeadException e) {
         last = e;
         sleep(Math.min(200, options.responseTimeoutMs()));
-      } catch (BoardException e) {
-        if (e.getMessage() != null && e.getMessage().contains("IDENTIFY: expected an answer")) {
-          last = e;
-          continue;
-        }
-        throw e;
       }
     }
     throw new BoardException(label() + ": " + command + ": lost the board (" + oneLine(cause.getMessage())

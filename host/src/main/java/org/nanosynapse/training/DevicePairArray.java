@@ -32,7 +32,9 @@ public final class DevicePairArray implements SynapticWeights {
   private final double pulseWidthS;
   private final boolean canReset;
   /** Cap of one open-loop programming run (a weak device may need thousands of pulses). */
-  static final int MAX_OPEN_LOOP_PULSES = 100_000;
+  static final int MAX_OPEN_LOOP_PULSES = 20_000;
+  /** Cap of one RESET run (RESET steps are coarse: one or two usually suffice). */
+  static final int MAX_RESET_PULSES = 100;
 
   /** Each device's own SET law (device-to-device factors applied), cached for speed. */
   private final double[] setR0;
@@ -211,7 +213,10 @@ public final class DevicePairArray implements SynapticWeights {
           if (signOnly) {
             count = Math.abs(dw) > settings.deadZone() ? 1 : 0;
           } else {
-            count = stochasticRound(Math.min(settings.maxPulsesPerStep(), pulsesFor(device, Math.abs(dw))));
+            double k = pulsesFor(device, Math.abs(dw));
+            // A device that would need far more than the per-step cap is too weak to follow (its exponent or
+            // range is extreme): skip it rather than spend pulses that barely move it.
+            count = k > 10.0 * settings.maxPulsesPerStep() ? 0 : stochasticRound(Math.min(settings.maxPulsesPerStep(), k));
           }
           if (count > 0) {
             set(device, count, "train", step, l, j, i);
@@ -268,22 +273,39 @@ public final class DevicePairArray implements SynapticWeights {
    */
   void programPair(int s, double w, String phase, long step) {
     int[] lji = position(s);
-    double gStart = 1 / startOhm;
     double dG = Math.abs(w) * conductanceSpanS / gain;
     for (int side = 0; side < 2; side++) {
       int d = 2 * s + side;
       if (canReset && devices.resistanceOhm(d) < startOhm) {
-        int k = (int) Math.ceil(devices.pulsesToReach(d, Polarity.RESET, resetAmplitudeV, startOhm) - 1e-9);
-        reset(d, Math.max(1, Math.min(k, 1000)), phase, step, lji);
+        double k = devices.pulsesToReach(d, Polarity.RESET, resetAmplitudeV, Math.min(startOhm, 0.999 * devices.maxResistanceOhm(d)));
+        int count = (int) Math.max(1, Math.min(MAX_RESET_PULSES, Math.ceil(k - 1e-9)));
+        reset(d, count, phase, step, lji);
       }
+    }
+    // Base conductance of the pair: the start state, or higher when a device cannot get back up to it
+    // (its upper clip lies below the start resistance); SET pulses can only raise a conductance.
+    double gBase = Math.max(1 / startOhm, Math.max(1 / devices.resistanceOhm(2 * s), 1 / devices.resistanceOhm(2 * s + 1)));
+    for (int side = 0; side < 2; side++) {
+      int d = 2 * s + side;
       boolean raised = (side == 0) == (w > 0);
-      double targetOhm = 1 / (gStart + (raised ? dG : 0));
+      double targetOhm = 1 / (gBase + (raised ? dG : 0));
       double k = devices.resistanceOhm(d) > targetOhm ? nAt(d, targetOhm) - nAt(d, devices.resistanceOhm(d)) : 0;
-      int count = (int) Math.min(MAX_OPEN_LOOP_PULSES, Math.round(Double.isNaN(k) ? 0 : k));
+      // Beyond the cap the device is too weak to get there; the verify loop compensates with its partner.
+      int count = Double.isNaN(k) || k > MAX_OPEN_LOOP_PULSES ? 0 : (int) Math.round(k);
       if (count > 0) {
         set(d, count, phase, step, lji[0], lji[1], lji[2]);
       }
     }
+  }
+
+  /** One RESET pulse to device d (lowers its conductance); false when the set has no RESET branch. */
+  boolean resetOnce(int d, String phase, long step) {
+    if (!canReset) {
+      return false;
+    }
+    double before = devices.resistanceOhm(d);
+    reset(d, 1, phase, step, position(d / 2));
+    return devices.resistanceOhm(d) > before;
   }
 
   /** Applies {@code count} SET pulses to device d and logs them. */

@@ -58,9 +58,18 @@ public final class WriteVerify {
       }
       int d = error > 0 ? 2 * s : 2 * s + 1;
       double k = devices.pulsesFor(d, Math.abs(error));
-      int count = (int) Math.max(1, Math.min(set.verifyMaxPulses() - used, Math.round(k)));
+      long left = set.verifyMaxPulses() - used;
+      if (k > left) {
+        // The device that should rise cannot within the budget (too weak, or near its asymptote): lower its
+        // partner's conductance with one RESET pulse instead, which moves the weight the same way (coarsely;
+        // the next iterations trim it with SET pulses).
+        if (devices.resetOnce(d ^ 1, "verify", iteration)) {
+          continue;
+        }
+      }
+      int count = (int) Math.max(1, Math.min(left, Math.round(k)));
       devices.set(d, count, "verify", iteration, l, j, i);
-      if (devices.needsRefresh(d)) {
+      if (devices.needsRefresh(d) && iteration < 3) {
         devices.programPair(s, target, "verify", iteration);
       }
     }

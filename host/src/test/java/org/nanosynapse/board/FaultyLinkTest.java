@@ -98,6 +98,63 @@ class FaultyLinkTest {
     }
   }
 
+  @Test
+  void theHandshakeWaitsForABoardStillInItsBootloader() throws Exception {
+    FaultInjectingTransport booting =
+        new FaultInjectingTransport(new VirtualBoardTransport(VirtualBoard.withBoardId(6), "virtual:6"), 0.999999, 0, 1);
+    Thread bootloaderDone = new Thread(() -> {
+      try {
+        Thread.sleep(400);
+      } catch (InterruptedException e) {
+        return;
+      }
+      booting.setDropFraction(0);
+    });
+    bootloaderDone.start();
+    try (SerialBoard board = SerialBoard.connect(booting, LinkOptions.inProcess().withResponseTimeoutMs(20))) {
+      assertEquals(6, board.identify().boardId());
+    }
+    bootloaderDone.join();
+  }
+
+  @Test
+  void anotherBoardAnsweringAfterAReconnectIsAnError() {
+    VirtualBoardTransport first = new VirtualBoardTransport(VirtualBoard.withBoardId(1), "port");
+    VirtualBoardTransport second = new VirtualBoardTransport(VirtualBoard.withBoardId(2), "port");
+    // A port that reaches another board once re-opened (someone swapped the USB cables).
+    org.nanosynapse.link.Transport swapped = new org.nanosynapse.link.Transport() {
+      VirtualBoardTransport now = first;
+
+      public String name() {
+        return "port";
+      }
+
+      public void write(byte[] b, int o, int n) {
+        now.write(b, o, n);
+      }
+
+      public int read(byte[] b, int o, int n, long t) {
+        return now.read(b, o, n, t);
+      }
+
+      public void discardInput() {
+        now.discardInput();
+      }
+
+      public void reopen() {
+        now = second;
+      }
+
+      public void close() {}
+    };
+    try (SerialBoard board = SerialBoard.connect(swapped, LinkOptions.inProcess().withResponseTimeoutMs(5))) {
+      first.crash();
+      BoardException e = assertThrows(BoardException.class, board::counters);
+      assertTrue(e.getMessage().contains("IDENTIFY after reconnect: expected the same board id 1, a board with id 2"
+          + " answered"), e.getMessage());
+    }
+  }
+
   private static void transportKill(FaultInjectingTransport t) {
     t.setDropFraction(0.999999);
   }

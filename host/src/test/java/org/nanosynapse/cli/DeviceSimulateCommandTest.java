@@ -139,6 +139,28 @@ class DeviceSimulateCommandTest {
   }
 
   @Test
+  void adcColumnsShowWhatANanoWouldRead() throws IOException {
+    Path csv = dir.resolve("adc.csv");
+    Run r = run("device", "simulate", "--pulses", "2xSET", "--adc-series-ohm", "1e7", "--out", csv.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(csv);
+    assertTrue(lines.get(0).endsWith(",adc_code,adc_resistance_ohm"));
+    // 1e8 Ohm behind 1e7 Ohm at |-1 V|: 0.0909 V -> code 18 of 1024 at 5 V (see AdcReadout's test).
+    String[] first = lines.get(1).split(",");
+    assertEquals("18", first[10]);
+    Run bad = run("device", "simulate", "--adc-series-ohm", "-1");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().startsWith("error: adc-series-ohm:"), bad.err());
+  }
+
+  @Test
+  void showPrintsAParameterSetThatParsesBack() {
+    Run r = run("device", "show", "--param-set", "old-device-amplitudes");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(ParameterSet.builtIn("old-device-amplitudes"), ParameterSet.fromJson(r.out(), "stdout"));
+  }
+
+  @Test
   void helpWorks() {
     Run r = run("device", "simulate", "--help");
     assertEquals(0, r.exit());
