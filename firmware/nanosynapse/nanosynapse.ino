@@ -26,32 +26,137 @@ void ns_platform_eeprom_write(uint16_t addr, uint8_t value) { eeprom_update_byte
 
 uint8_t ns_platform_phys_channels(void) { return 1; }
 
-static void wait_us(uint32_t us)
+// ---- Pulse timing: Timer1 as a free-running 16 MHz clock, edges placed to the CPU cycle ----
+// Every edge is scheduled on Timer1 (normal mode, no prescaler, 62.5 ns per count, set up in setup()), extended
+// to 32 bits by polling (it wraps every 4.096 ms; no interrupt and no static RAM needed). Up to EDGE_GUARD_CYCLES
+// before an edge the CPU waits with interrupts ON (Serial keeps receiving, millis() keeps counting); then
+// interrupts go off and edge_asm() reads Timer1 and burns the exact number of cycles left before its `out`.
+// So every edge sits at its scheduled cycle and widths are exact to the cycle, whatever the ISRs did before.
+// Pulses up to QUIET_MAX_US run from rise to fall in one interrupts-off stretch (cycle-counted), so interrupts
+// are never off for more than about EDGE_GUARD + QUIET_MAX + a few us (~90 us: less than the ~170 us in which the USART's
+// 2-byte receive FIFO could overflow at 115200 baud, and less than one Timer0 tick of 1.024 ms).
+#define CYCLES_PER_US (F_CPU / 1000000UL)
+static const int32_t EDGE_GUARD_CYCLES = 512;   // 32 us: longer than any ISR of the Arduino core (~5 us)
+static const int32_t EDGE_LEAD_CYCLES = 96;     // least lead edge() needs from its clock read to the edge
+static const uint32_t QUIET_MAX_US = 50;        // pulses up to this width are one cycle-counted stretch
+
+typedef struct {
+    uint16_t base;   // TCNT1 at the start: TCNT1 = base + (uint16_t)now
+    uint16_t last;   // TCNT1 at the last read
+    uint32_t now;    // cycles since the start of this PHYS_PULSE
+} t1_clock;
+
+static uint32_t clock_now(t1_clock *c)
 {
-    if (us >= 1000) {
-        delay(us / 1000);
-        us %= 1000;
+    uint16_t t = TCNT1;
+    c->now += (uint16_t)(t - c->last);
+    c->last = t;
+    return c->now;
+}
+
+// Interrupts must be off. Reads TCNT1, waits until TCNT1 is `target` (+ a fixed offset, the same for every
+// call), writes PORTD = v1, then exactly `after` = 6 + 4*q2 + r2 cycles later PORTD = v2 (q2 >= 1, r2 < 4).
+// Delays use a 4-cycle loop and three skip pairs for the remainder, so every path up to each `out` has a fixed
+// length. A target less than 4 cycles ahead (late) is moved to TCNT1 + 4; returns the target used.
+static inline uint16_t edge_asm(uint16_t target, uint8_t v1, uint16_t q2, uint8_t r2, uint8_t v2)
+{
+    uint16_t t, d;
+    uint8_t rem;
+    asm volatile(
+        "lds  %A[t], %[tcntl]      \n\t"   // TCNT1L first: latches TCNT1H
+        "lds  %B[t], %[tcnth]      \n\t"
+        "movw %A[d], %A[tg]        \n\t"
+        "sub  %A[d], %A[t]         \n\t"   // d = target - TCNT1 (cycles left)
+        "sbc  %B[d], %B[t]         \n\t"
+        "cpi  %A[d], 4             \n\t"
+        "cpc  %B[d], __zero_reg__  \n\t"
+        "brge 1f                   \n\t"
+        "ldi  %A[d], 4             \n\t"   // late: as soon as possible, and tell the caller when
+        "ldi  %B[d], 0             \n\t"
+        "movw %A[tg], %A[t]        \n\t"
+        "subi %A[tg], 0xFC         \n\t"   // target = TCNT1 + 4
+        "sbci %B[tg], 0xFF         \n\t"
+        "1:                        \n\t"
+        "mov  %[rem], %A[d]        \n\t"   // d = 4*(d>>2) + (d&3)
+        "lsr  %B[d]                \n\t"
+        "ror  %A[d]                \n\t"
+        "lsr  %B[d]                \n\t"
+        "ror  %A[d]                \n\t"
+        "sbrc %[rem], 0            \n\t"   // +1 cycle if bit 0
+        "rjmp .+0                  \n\t"
+        "sbrc %[rem], 1            \n\t"   // +2 cycles if bit 1
+        "rjmp .+0                  \n\t"
+        "sbrc %[rem], 1            \n\t"
+        "rjmp .+0                  \n\t"
+        "2: sbiw %[d], 1           \n\t"   // 4 cycles a turn, 3 the last
+        "brne 2b                   \n\t"
+        "out  %[port], %[v1]       \n\t"
+        "sbrc %[r2], 0             \n\t"
+        "rjmp .+0                  \n\t"
+        "sbrc %[r2], 1             \n\t"
+        "rjmp .+0                  \n\t"
+        "sbrc %[r2], 1             \n\t"
+        "rjmp .+0                  \n\t"
+        "3: sbiw %[q2], 1          \n\t"
+        "brne 3b                   \n\t"
+        "out  %[port], %[v2]       \n\t"
+        : [tg] "+d"(target), [d] "=&w"(d), [q2] "+w"(q2), [t] "=&r"(t), [rem] "=&r"(rem)
+        : [tcntl] "n"(_SFR_MEM_ADDR(TCNT1L)), [tcnth] "n"(_SFR_MEM_ADDR(TCNT1H)), [port] "I"(_SFR_IO_ADDR(PORTD)),
+          [v1] "r"(v1), [v2] "r"(v2), [r2] "r"(r2)
+        : "memory");
+    return target;
+}
+
+// The out-to-out delay of edge_asm: `after` cycles (10 .. 262,000) as its q2 and r2.
+typedef struct {
+    uint16_t q;
+    uint8_t r;
+} cycle_split;
+
+static cycle_split split_after(uint32_t after)
+{
+    cycle_split s = {(uint16_t)((after - 6) >> 2), (uint8_t)((after - 6) & 3)};
+    return s;
+}
+
+// PORTD = v1 at clock time *at (moved to the earliest possible time if that is too close or past: *at is
+// updated to the time it happened, so the next edge is timed from the real one), and PORTD = v2 `d` later.
+// Everything that does not depend on the time is computed by the caller, so the interrupts-off path from the
+// clock read to edge_asm's own read of TCNT1 stays short (about 70 cycles < EDGE_LEAD_CYCLES).
+static inline __attribute__((always_inline)) void edge(t1_clock *c, uint32_t *at, uint8_t v1, cycle_split d,
+                                                      uint8_t v2)
+{
+    while ((int32_t)(*at - clock_now(c)) > EDGE_GUARD_CYCLES) {
     }
-    if (us)
-        delayMicroseconds((unsigned int)us);
+    uint8_t sreg = SREG;
+    cli();
+    if ((int32_t)(*at - clock_now(c)) < EDGE_LEAD_CYCLES)
+        *at = c->now + EDGE_LEAD_CYCLES;
+    uint16_t target = (uint16_t)(c->base + (uint16_t)*at);
+    *at += (uint16_t)(edge_asm(target, v1, d.q, d.r, v2) - target);   // > 0 only if edge_asm was late
+    SREG = sreg;
 }
 
 void ns_platform_pulse(uint8_t pin, uint32_t width_us, uint16_t count, uint32_t gap_us)
 {
     uint8_t mask = _BV(pin ? RESET_PIN_BIT : SET_PIN_BIT);
+    uint8_t hi = PORTD | mask, lo = PORTD & (uint8_t)~mask;   // no ISR writes PORTD (the UART owns D0/D1)
+    uint32_t width = width_us * CYCLES_PER_US, gap = gap_us * CYCLES_PER_US;   // <= 60 s: fits in 32 bits
+    uint8_t quiet = width_us <= QUIET_MAX_US;
+    cycle_split after_rise = split_after(quiet ? width : 10), after_fall = split_after(10);
+    uint16_t t = TCNT1;
+    t1_clock c = {t, t, 0};
+    uint32_t at = 0;   // the first rise as soon as possible
     for (uint16_t i = 0; i < count; i++) {
-        // Direct port writes: digitalWrite takes ~4 us, longer than the shortest pulses. Pulses under 1 ms
-        // run with interrupts off so the timer interrupt cannot stretch them; longer ones keep millis() alive.
-        uint8_t quiet = width_us < 1000;
-        uint8_t sreg = SREG;
-        if (quiet)
-            cli();
-        PORTD |= mask;
-        wait_us(width_us);
-        PORTD &= (uint8_t)~mask;
-        SREG = sreg;
-        if (i + 1 < count)
-            wait_us(gap_us);
+        if (quiet) {
+            edge(&c, &at, hi, after_rise, lo);   // rise and fall in one cycle-counted stretch
+        } else {
+            edge(&c, &at, hi, after_rise, hi);
+            at += width;
+            edge(&c, &at, lo, after_fall, lo);
+            at -= width;
+        }
+        at += width + gap;   // gaps shorter than the code between two edges come out longer (README)
     }
 }
 
@@ -61,6 +166,8 @@ void setup()
 {
     DDRD |= _BV(SET_PIN_BIT) | _BV(RESET_PIN_BIT);
     PORTD &= (uint8_t)~(_BV(SET_PIN_BIT) | _BV(RESET_PIN_BIT));
+    TCCR1A = 0;             // Timer1: normal mode, no prescaler, no interrupt: the pulse clock (the core's init()
+    TCCR1B = _BV(CS10);     // set it up for analogWrite on D9/D10, which this sketch does not use)
     Serial.begin(115200);
     ns_board_init(&board);   // no banner: the host speaks first (PROTOCOL.md §Link)
 }

@@ -192,7 +192,7 @@ ELF="$FW_DIR/build/nanosynapse.elf"
 NSC="python3 $HERE/nsclient.py"
 if grep -q '^Status: v1' "$FW_DIR/PROTOCOL.md" 2>/dev/null; then
 	if make -s -C "$FW_DIR" >"$WORK/fw-build.log" 2>&1 && [ -f "$ELF" ]; then
-		start_sim real --elf "$ELF" --board id=1,link="$WORK/ns/real1" --board id=2,link="$WORK/ns/real2" \
+		start_sim real -v --elf "$ELF" --board id=1,link="$WORK/ns/real1" --board id=2,link="$WORK/ns/real2" \
 			--board id=3,link="$WORK/ns/real3" || abort_run
 		IDS=(); for i in 1 2 3; do $NSC identify "$WORK/ns/real$i" >"$WORK/id$i" 2>&1 & IDS+=($!); done
 		wait "${IDS[@]}"
@@ -208,6 +208,28 @@ if grep -q '^Status: v1' "$FW_DIR/PROTOCOL.md" 2>/dev/null; then
 $(python3 -c "print('yes' if $(status_field 1 real last_width_us) >= 100 else 'no')")"
 		r2=$($NSC phys-read "$WORK/ns/real1" 100000 16 | sed -n 's/.*r_ohm=//p')
 		check "PHYS_READ after SET pulses reads a lower R" "yes" "$(python3 -c "print('yes' if ${r2:-1e9} < ${r:-0} else 'no')")"
+		# PHYS_PULSE widths and gaps as the harness measures them on the pins (-v: one PULSE line per pulse,
+		# width from the pin's rise to its fall in CPU cycles): the firmware places every edge to the cycle,
+		# so each must be within one cycle (0.0625 us) of the request (firmware/README.md, Physical channel).
+		for spec in "0 1 3 100" "0 2 3 100" "0 10 3 100" "1 50 3 100" "0 51 3 100" "1 100 3 100" \
+			"0 1000 3 100" "1 5000 3 100" "0 65536 2 30"; do
+			set -- $spec
+			before=$(grep -c '^PULSE board=1 ' "$WORK/real.err")
+			reply=$($NSC phys-pulse "$WORK/ns/real1" "$1" "$2" "$3" "$4")
+			result=$(grep '^PULSE board=1 ' "$WORK/real.err" | tail -n +$((before + 1)) | python3 -c "
+import re, sys
+pin, width_us, count, gap_us = $1, $2, $3, $4
+rows = [(m.group(1), float(m.group(2)), int(m.group(3))) for m in
+        (re.search(r'kind=(\S+) width_us=(\S+) .*cycle=(\d+)', l) for l in sys.stdin)]
+kinds = {k for k, _, _ in rows}
+widths = [w for _, w, _ in rows]
+gaps = [(rows[i + 1][2] - rows[i + 1][1] * 16 - rows[i][2]) / 16 for i in range(len(rows) - 1)]   # 16 cycles/us
+ok = (len(rows) == count and kinds == {('set', 'reset')[pin]} and all(abs(w - width_us) <= 0.0625 for w in widths)
+      and all(abs(g - gap_us) <= 0.0625 for g in gaps))
+print(('ok' if ok else 'bad') + ' widths=' + ','.join('%g' % w for w in widths) + ' gaps=' + ','.join('%g' % g for g in gaps))")
+			check "PHYS_PULSE pin $1 width $2 us x $3, gap $4 us: exact to one cycle ($reply; $result)" "PHYS_PULSE ok*ok *" \
+				"$reply; $result"
+		done
 		stop_sim
 	else
 		fail "real firmware build" "see make -C firmware"

@@ -194,7 +194,8 @@ public final class CalibrationJson {
       relaxation.add(f.row(r));
     }
     List<CalibrationFile.Skipped> skipped = new ArrayList<>();
-    for (JsonNode k : f.array(root, "skipped")) {
+    // "skipped" was added within version 1; a file without it skipped nothing.
+    for (JsonNode k : root.has("skipped") ? f.array(root, "skipped") : MAPPER.createArrayNode()) {
       skipped.add(new CalibrationFile.Skipped(f.text(k, "series"), f.text(k, "reason")));
     }
     JsonNode ps = root.get("parameter_set");

@@ -8,6 +8,8 @@ import java.nio.file.Path;
  * IllegalArgumentException} because it is bad user input (the CLI maps it to exit code 2).
  */
 public final class DataFormatException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
   private final transient Path file;
   private final int line;
   private final String column;

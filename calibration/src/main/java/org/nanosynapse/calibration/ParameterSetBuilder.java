@@ -3,7 +3,6 @@ package org.nanosynapse.calibration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.nanosynapse.device.AmplitudePoint;
 import org.nanosynapse.device.ParameterSet;
@@ -133,9 +132,5 @@ public final class ParameterSetBuilder {
       out.add(new AmplitudePoint(e.getKey(), new PowerLawParameters(r0 / k, Math.exp(logR1 / k), a / k), src));
     }
     return out;
-  }
-
-  static String describe(double v) {
-    return String.format(Locale.ROOT, "%g", v);
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.nanosynapse.device.NonIdealities;
 
 /**
  * Several devices measured with the same protocol → mean parameters and device-to-device spread,
@@ -44,6 +45,19 @@ public record PopulationFit(
 
   public PopulationFit {
     seriesNames = List.copyOf(seriesNames);
+  }
+
+  /**
+   * These spreads as the device-to-device part of the variability model (every other non-ideality
+   * off); an undefined spread (mean 0) becomes 0.
+   */
+  public NonIdealities deviceSpread() {
+    return NonIdealities.NONE.withDeviceSpread(orZero(r0SpreadRel), orZero(r1SpreadRel), orZero(exponentSpreadRel),
+        orZero(initialSpreadRel));
+  }
+
+  private static double orZero(double v) {
+    return Double.isFinite(v) ? v : 0;
   }
 
   /**

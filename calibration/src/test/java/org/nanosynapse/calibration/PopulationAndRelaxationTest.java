@@ -24,6 +24,8 @@ class PopulationAndRelaxationTest {
       assertEquals(trueA, p.aMean(), Math.abs(trueA) * 0.15, p.branch() + " mean a");
       assertTrue(p.exponentSpreadRel() > 0.02 && p.exponentSpreadRel() < 0.25, p.branch() + " spread a " + p.exponentSpreadRel());
       assertTrue(p.r1SpreadRel() > 0.02 && p.r1SpreadRel() < 0.3, p.branch() + " spread R1 " + p.r1SpreadRel());
+      assertEquals(p.exponentSpreadRel(), p.deviceSpread().exponentSpreadRel());
+      assertEquals(p.r1SpreadRel(), p.deviceSpread().r1SpreadRel());
     }
   }
 

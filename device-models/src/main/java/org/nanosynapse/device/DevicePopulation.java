@@ -49,7 +49,8 @@ public final class DevicePopulation {
   private final double[] programmedOhm;
   private final double[] sinceProgrammedS;
 
-  private volatile Branch lastBranch;
+  /** Last branch used per polarity (immutable; a stale read only costs a lookup). */
+  private final Branch[] lastBranch = new Branch[Polarity.values().length];
 
   public DevicePopulation(ParameterSet parameters, NonIdealities noise, int size, long seed) {
     if (parameters == null) {
@@ -314,11 +315,15 @@ public final class DevicePopulation {
     }
   }
 
-  /** Snaps R to the nearest of {@code levels} states equally spaced in normalised conductance on [lo, hi]. */
+  /**
+   * Snaps R to the nearest of {@code levels} states equally spaced in ln R on [lo, hi]. Log spacing because these
+   * devices span several decades: levels equally spaced in conductance would put all high-resistance states (where
+   * the published devices work) on one level.
+   */
   static double quantised(double r, double lo, double hi, int levels) {
-    double gn = PowerLaw.normalisedConductance(r, lo, hi);
-    double q = Math.rint(gn * (levels - 1)) / (levels - 1);
-    return PowerLaw.clip(PowerLaw.resistanceAtNormalisedConductance(q, lo, hi), lo, hi);
+    double span = Math.log(hi / lo);
+    double q = Math.rint(Math.log(r / lo) / span * (levels - 1)) / (levels - 1);
+    return PowerLaw.clip(lo * Math.exp(q * span), lo, hi);
   }
 
   // ---------------------------------------------------------------- time
@@ -519,8 +524,11 @@ public final class DevicePopulation {
 
   /** The set's law at one (polarity, amplitude), resolved once and reused while the caller repeats it. */
   private Branch branch(Polarity polarity, double amplitudeV) {
-    Branch b = lastBranch;
-    if (b != null && b.polarity == polarity && b.amplitudeV == amplitudeV) {
+    if (polarity == null) {
+      throw new IllegalArgumentException("polarity: missing");
+    }
+    Branch b = lastBranch[polarity.ordinal()];
+    if (b != null && b.amplitudeV == amplitudeV) {
       return b;
     }
     PowerLawParameters law = parameters.law(polarity, amplitudeV);
@@ -533,6 +541,7 @@ public final class DevicePopulation {
           // Ids run out only with >127 distinct amplitudes: forget every cached n and start over.
           branchIds.clear();
           Arrays.fill(branchTag, (byte) 0);
+          Arrays.fill(lastBranch, null); // their ids are being reused
         }
         known = (byte) (branchIds.size() + 1);
         branchIds.put(key, known);
@@ -540,7 +549,7 @@ public final class DevicePopulation {
       id = known;
     }
     b = new Branch(polarity, amplitudeV, id, law, parameters.minResistanceOhm(), parameters.maxResistanceOhm());
-    lastBranch = b;
+    lastBranch[polarity.ordinal()] = b;
     return b;
   }
 

@@ -21,7 +21,7 @@ package org.nanosynapse.device;
  * <tr><td>readNoiseRel</td><td>noise of a read: G_read = G·(1 + σ·ξ); the state is untouched</td>
  *   <td>relative σ of the read conductance</td><td>cycle-to-cycle (per read)</td></tr>
  * <tr><td>levels</td><td>finite number of distinguishable states: after each pulse the state snaps to the nearest of
- *   {@code levels} values equally spaced in normalised conductance over the device's range (0 = continuous)</td>
+ *   {@code levels} values equally spaced in ln R over the device's range (0 = continuous)</td>
  *   <td>count</td><td>all devices</td></tr>
  * <tr><td>stuckHighProbability / stuckLowProbability</td><td>probability that a device is stuck at its upper /
  *   lower clip resistance and ignores every pulse</td><td>probability</td><td>device-to-device</td></tr>

@@ -150,16 +150,28 @@ class DevicePopulationTest {
 
   @Test
   void finiteLevelsSnapTheState() {
-    int levels = 9;
+    int levels = 61; // ln(2.3e8/200) = 13.955 over 60 steps: levels 0.2326 apart in ln R (26 % in R)
     DevicePopulation pop = new DevicePopulation(GRONINGEN, NonIdealities.NONE.withLevels(levels), 1, 0);
-    pop.setResistanceOhm(0, 2000);
-    for (int k = 0; k < 20; k++) {
+    double step = Math.log(2.3e8 / 200) / (levels - 1);
+    pop.setResistanceOhm(0, 2.3e8);
+    double[] seen = new double[12];
+    for (int k = 0; k < 12; k++) {
       pop.applyPulse(0, Polarity.SET, 0.1);
-      double gn = pop.normalisedConductance(0) * (levels - 1);
-      assertEquals(Math.rint(gn), gn, 1e-6, "state on a level");
+      double position = Math.log(pop.resistanceOhm(0) / 200) / step;
+      assertEquals(Math.rint(position), position, 1e-9, "state on a level");
+      seen[k] = pop.resistanceOhm(0);
     }
-    // Gn levels are 1/8 apart; 2000 Ohm is Gn 0.1; so the first pulse lands on level 0 or 1 and may stick there.
-    assertEquals(0.125, Math.rint(pop.normalisedConductance(0) * 8) / 8, 0.13);
+    // From R1 the first pulse drops 9.6 % (to 2.079e8), less than half a level: the state stays on the top level,
+    // and without noise it stays there for ever: finite resolution loses small steps.
+    assertEquals(2.3e8, seen[11], 1e-3);
+    // With 4 levels over the range a RESET pulse from the bottom jumps levels.
+    DevicePopulation coarse = new DevicePopulation(GRONINGEN, NonIdealities.NONE.withLevels(4), 1, 0);
+    coarse.setResistanceOhm(0, 200);
+    coarse.applyPulse(0, Polarity.RESET, -4); // to R0 + R1 = 1.433e8 Ohm, snapped to the nearest level
+    double top = Math.log(2.3e8 / 200);
+    double pos = Math.log(coarse.resistanceOhm(0) / 200) / (top / 3);
+    assertEquals(Math.rint(pos), pos, 1e-9);
+    assertEquals(3, Math.rint(pos)); // 1.433e8 is nearer the top level (2.3e8) than level 2 (2.3e8 / 104.8)
   }
 
   @Test

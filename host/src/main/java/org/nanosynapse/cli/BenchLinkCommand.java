@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Weight upload throughput: code bytes (4 per synapse) staged and committed per second, as a fraction of",
-      "the line rate baud/10 bytes/s. Each upload is a board's largest configuration (4 x 16 inputs = 68 synapses).",
-      "Targets: emulated (the real firmware in simavr, throttled to real time), virtual (the in-process board",
-      "behind a link paced to --baud), or a port / pty address."
+      "Weight upload throughput: code bytes (4 per synapse) staged and committed per second, as a fraction of the "
+          + "line rate baud/10 bytes/s. Each upload is a board's largest configuration (4 x 16 inputs = 68 synapses).",
+      "Targets: emulated (the real firmware in simavr, throttled to real time), virtual (the in-process board "
+          + "behind a link paced to --baud), or a port or pty address."
     })
 public final class BenchLinkCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -98,6 +98,11 @@ public final class BenchLinkCommand implements Callable<Integer> {
           row.put("framingCeiling", UploadBenchmark.framingCeiling(r.synapsesPerUpload()));
           row.put("protocolPayloadBytes", r.payloadBytes());
           row.put("protocolPayloadFractionOfLineRate", r.payloadFractionOfLineRate());
+          if (sim != null) {
+            // simavr 1.6 paces UART bytes at 11 bit times (firmware/sim/nanosynapse-sim.c), not 10.
+            row.put("emulatorLineRateBytesPerS", baud / 11.0);
+            row.put("fractionOfEmulatorLineRate", r.usefulBytesPerS() / (baud / 11.0));
+          }
           row.put("retransmits", r.retransmits());
           row.put("verifiedByReadBack", r.verified());
           rows.add(row);
@@ -143,7 +148,10 @@ public final class BenchLinkCommand implements Callable<Integer> {
             r.get("seconds"), r.get("usefulBytesPerS"), 100 * (Double) r.get("fractionOfLineRate"),
             r.get("lineRateBytesPerS"), 100 * (Double) r.get("framingCeiling"),
             100 * (Double) r.get("protocolPayloadFractionOfLineRate"), r.get("retransmits"),
-            (Boolean) r.get("verifiedByReadBack") ? "ok" : "MISMATCH"));
+            (Boolean) r.get("verifiedByReadBack") ? "ok" : "MISMATCH")
+            + (r.containsKey("emulatorLineRateBytesPerS") ? String.format(Locale.ROOT,
+                "; simavr's UART moves %.0f B/s (11 bit times per byte): %.1f %% of that",
+                r.get("emulatorLineRateBytesPerS"), 100 * (Double) r.get("fractionOfEmulatorLineRate")) : ""));
       }
     }
     out.flush();

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
     name = "boards",
     mixinStandardHelpOptions = true,
     description = {
-      "List the serial ports with their USB ids, flag likely Arduino Nanos (CH340, FTDI, ATmega16U2 bridges),",
-      "and identify each likely Nano and each --port given: board id, firmware, protocol version, capacities.",
+      "List the serial ports with their USB ids, flag likely Arduino Nanos (CH340, FTDI, ATmega16U2 bridges), and "
+          + "identify each likely Nano and each --port given: board id, firmware, protocol version, capacities.",
       "Ports the OS does not list (ptys of emulated boards) and virtual:N boards are given with --port."
     })
 public final class BoardsCommand implements Callable<Integer> {

@@ -94,6 +94,9 @@ public final class CalibrateFitCommand implements Callable<Integer> {
     if (fixR0Ohm != null && !(fixR0Ohm >= 0 && Double.isFinite(fixR0Ohm))) {
       throw new BadInputException("--fix-r0: must be a finite resistance >= 0 Ohm, got " + fixR0Ohm);
     }
+    if (out.toAbsolutePath().normalize().equals(data.toAbsolutePath().normalize())) {
+      throw new BadInputException("--out: " + out + " is the data file itself; choose another name");
+    }
     List<Branch> branches = switch (branch) {
       case set -> List.of(Branch.SET);
       case reset -> List.of(Branch.RESET);
@@ -114,7 +117,11 @@ public final class CalibrateFitCommand implements Callable<Integer> {
     if (!noPlots) {
       Path dir = plots != null ? plots
           : out.toAbsolutePath().resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-plots");
-      written = CalibrationPlots.write(dir, result.fits(), result.relaxations());
+      written = new java.util.ArrayList<>(CalibrationPlots.write(dir, result.fits(), result.relaxations()));
+      if (file.parameterSet() != null && CalibrationPlots.amplitudePlot(dir, file.parameterSet()) != null) {
+        written.add(dir.resolve("amplitude-exponent.png"));
+        written.add(dir.resolve("amplitude-r1.png"));
+      }
     }
     AtomicFiles.writeString(out, file.toJson());
 

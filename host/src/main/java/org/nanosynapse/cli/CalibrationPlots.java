@@ -11,6 +11,9 @@ import org.knowm.xchart.XYSeries;
 import org.nanosynapse.calibration.Calibrator;
 import org.nanosynapse.calibration.PowerLawFit;
 import org.nanosynapse.calibration.SeriesFit;
+import org.nanosynapse.device.AmplitudePoint;
+import org.nanosynapse.device.ParameterSet;
+import org.nanosynapse.device.Polarity;
 import org.nanosynapse.io.AtomicFiles;
 import org.nanosynapse.plot.LinePlot;
 
@@ -42,6 +45,33 @@ final class CalibrationPlots {
           rf.series().timeS(), rf.fit()));
     }
     return out;
+  }
+
+  /**
+   * |a| and R1 against |V| for each branch of the parameter set's amplitude table, when a branch has
+   * at least two amplitudes; null otherwise.
+   */
+  static Path amplitudePlot(Path dir, ParameterSet ps) {
+    LinePlot exponent = new LinePlot(ps.name() + ": exponent against amplitude", "|amplitude| (V)", "|a|");
+    LinePlot scale = new LinePlot(ps.name() + ": R1 against amplitude", "|amplitude| (V)", "R1 (Ohm)").logY();
+    boolean any = false;
+    for (Polarity pol : Polarity.values()) {
+      List<AmplitudePoint> t = ps.table(pol);
+      if (t.size() < 2) {
+        continue;
+      }
+      double[] v = t.stream().mapToDouble(p -> Math.abs(p.amplitudeV())).toArray();
+      exponent.line(pol.name(), v, t.stream().mapToDouble(p -> Math.abs(p.law().exponent())).toArray());
+      scale.line(pol.name(), v, t.stream().mapToDouble(p -> p.law().r1Ohm()).toArray());
+      any = true;
+    }
+    if (!any) {
+      return null;
+    }
+    Path a = dir.resolve("amplitude-exponent.png");
+    exponent.size(WIDTH, HEIGHT).writePng(a);
+    scale.size(WIDTH, HEIGHT).writePng(dir.resolve("amplitude-r1.png"));
+    return a;
   }
 
   static String safe(String name) {

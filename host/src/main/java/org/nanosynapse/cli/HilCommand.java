@@ -16,6 +16,10 @@ import org.nanosynapse.network.TopologyPlanner;
 import org.nanosynapse.network.WeightEncoder;
 import org.nanosynapse.nn.Mlp;
 import org.nanosynapse.records.RunRecorder;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +45,9 @@ public final class HilCommand implements Callable<Integer> {
   @Option(names = "--emulated-boards", paramLabel = "N", defaultValue = "3",
       description = "Emulated boards to start, 1..16 (default: ${DEFAULT-VALUE}: hidden layer over two, output on one).")
   int count;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
 
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
       description = "Print the comparison as text or as the report's JSON (default: ${DEFAULT-VALUE}).")
@@ -82,7 +89,15 @@ public final class HilCommand implements Callable<Integer> {
         s.deploy(mlp, devices, options);
         err.println("running " + test.size() + " patterns...");
         err.flush();
-        s.run(test, new NetworkRunner());
+        try (ProgressBar bar = !noProgress && format.equals("text") ? new ProgressBarBuilder()
+            .setTaskName("patterns").setInitialMax(test.size()).setStyle(ProgressBarStyle.ASCII)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
+          s.run(test, new NetworkRunner(), p -> {
+            if (bar != null) {
+              bar.step();
+            }
+          });
+        }
         Comparison c = s.compare(limits);
         rec.finish(c.report().passed() ? "ok" : "disagreement: " + String.join("; ", c.report().failures()));
         if (format.equals("json")) {

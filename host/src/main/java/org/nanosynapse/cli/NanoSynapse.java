@@ -48,6 +48,7 @@ public final class NanoSynapse implements Runnable {
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setParameterExceptionHandler(ErrorHandler::handleParameterException);
     cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
+    OnHardwareWiring.install(cl);
     return cl;
   }
 

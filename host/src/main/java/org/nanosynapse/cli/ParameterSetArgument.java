@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nanosynapse.device.ParameterSet;
 
-/** Resolves a {@code --param-set} value: a built-in name, or the path of a parameter-set JSON file. */
+/**
+ * Resolves a {@code --param-set} value: a built-in name, the path of a parameter-set JSON file, or the path of a
+ * calibration file ({@code nanosynapse calibrate fit}), whose {@code parameter_set} object is used.
+ */
 final class ParameterSetArgument {
   private ParameterSetArgument() {}
 
@@ -20,7 +25,12 @@ final class ParameterSetArgument {
     Path file = Path.of(value);
     if (Files.isRegularFile(file)) {
       try {
-        return ParameterSet.fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        JsonNode embedded = embeddedParameterSet(text);
+        if (embedded != null) {
+          return ParameterSet.fromJson(embedded.toString(), file + " parameter_set");
+        }
+        return ParameterSet.fromJson(text, file.toString());
       } catch (IOException e) {
         throw new BadInputException("param-set: cannot read " + file + ": " + e.getMessage(), e);
       }
@@ -43,5 +53,16 @@ final class ParameterSetArgument {
           + " holds no parameter set (it needs a SET series with a known amplitude)");
     }
     return ps;
+  }
+
+  /** The "parameter_set" object of a calibration file, or null (also for malformed JSON: the set parser reports it). */
+  private static JsonNode embeddedParameterSet(String text) {
+    try {
+      JsonNode root = new ObjectMapper().readTree(text);
+      JsonNode ps = root == null ? null : root.get("parameter_set");
+      return ps != null && ps.isObject() ? ps : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

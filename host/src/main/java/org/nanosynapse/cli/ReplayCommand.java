@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Replay serial transcripts (a run folder's transcripts/*.txt, or single files).",
-      "Without --against: check and print the recorded exchanges. With --against ADDRESS: send the recorded",
-      "requests to that board (virtual:N, a port, a pty) and compare every answer with the recorded one;",
-      "exit 1 on any difference. Any command taking a port also takes replay:FILE, a transcript as a fake board."
+      "Without --against: check and print the recorded exchanges. With --against ADDRESS: send the recorded "
+          + "requests to that board (virtual:N, a port, a pty) and compare every answer with the recorded one; "
+          + "exit 1 on any difference.",
+      "Any command taking a board address also takes replay:FILE, a transcript acting as a fake board."
     })
 public final class ReplayCommand implements Callable<Integer> {
 

@@ -11,6 +11,10 @@ import org.nanosynapse.network.NetworkSession;
 import org.nanosynapse.network.Topology;
 import org.nanosynapse.nn.Mlp;
 import org.nanosynapse.records.RunRecorder;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin NetworkOptions net;
   @Mixin TestSetOptions testSet;
   @Mixin ThresholdOptions thresholds;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
 
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
       description = "Print the comparison as text or as the report's JSON (default: ${DEFAULT-VALUE}).")
@@ -62,7 +69,15 @@ public final class RunCommand implements Callable<Integer> {
       rec.manifest("noise_p", testSet.noise);
       try (NetworkSession s = NetworkSession.open(topo, new Boards(rec), rec, err::println)) {
         s.deploy(mlp, devices, options);
-        s.run(test, new NetworkRunner((long) (recoverTimeoutS * 1000), 3));
+        try (ProgressBar bar = !noProgress && format.equals("text") ? new ProgressBarBuilder()
+            .setTaskName("patterns").setInitialMax(test.size()).setStyle(ProgressBarStyle.ASCII)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
+          s.run(test, new NetworkRunner((long) (recoverTimeoutS * 1000), 3), p -> {
+            if (bar != null) {
+              bar.step();
+            }
+          });
+        }
         Comparison c = s.compare(limits);
         rec.finish(c.report().passed() ? "ok" : "disagreement: " + String.join("; ", c.report().failures()));
         if (format.equals("json")) {

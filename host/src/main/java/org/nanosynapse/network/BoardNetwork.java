@@ -58,13 +58,17 @@ public final class BoardNetwork implements AutoCloseable {
     if (id.boardId() != slot.boardId()) {
       throw new BoardException(
           "board at " + slot.port() + ": IDENTIFY answered board id " + id.boardId() + ", the topology expects "
-              + slot.boardId());
+              + slot.boardId() + (id.boardId() == 0
+                  ? " (a blank board: ./nanosynapse boards --port " + slot.port() + " --set-id " + slot.boardId() + ")"
+                  : ""));
     }
     LayerSpec layer = topology.layers().get(slot.layer());
-    if (slot.neurons() > id.maxNeurons() || layer.inputs() > id.maxInputsPerNeuron()) {
+    if (slot.neurons() > id.maxNeurons() || layer.inputs() > id.maxInputsPerNeuron()
+        || slot.neurons() * (layer.inputs() + 1) > id.maxSynapses()) {
       throw new BoardException(
           slot.label() + ": holds at most " + id.maxNeurons() + " neurons × " + id.maxInputsPerNeuron()
-              + " inputs, the topology puts " + slot.neurons() + " × " + layer.inputs() + " on it");
+              + " inputs (" + id.maxSynapses() + " synapses), the topology puts " + slot.neurons() + " × "
+              + layer.inputs() + " on it");
     }
     return id;
   }

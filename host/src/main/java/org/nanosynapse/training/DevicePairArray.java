@@ -216,7 +216,7 @@ public final class DevicePairArray implements SynapticWeights {
             double k = pulsesFor(device, Math.abs(dw));
             // A device that would need far more than the per-step cap is too weak to follow (its exponent or
             // range is extreme): skip it rather than spend pulses that barely move it.
-            count = k > 10.0 * settings.maxPulsesPerStep() ? 0 : stochasticRound(Math.min(settings.maxPulsesPerStep(), k));
+            count = k > MAX_OPEN_LOOP_PULSES ? 0 : stochasticRound(Math.min(settings.maxPulsesPerStep(), k));
           }
           if (count > 0) {
             set(device, count, "train", step, l, j, i);

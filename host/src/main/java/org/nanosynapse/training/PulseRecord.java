@@ -10,7 +10,7 @@ package org.nanosynapse.training;
  * @param layer layer index of the synapse
  * @param neuron output neuron of the synapse
  * @param input input index of the synapse (= number of inputs for the bias)
- * @param side '+' or '-' device of the pair ('+' raises the weight on SET)
+ * @param side '+' or '-' device of the pair (a SET pulse on '+' raises the weight)
  * @param device global device index (2·synapse for +, 2·synapse + 1 for −)
  * @param polarity "SET" or "RESET"
  * @param amplitudeV pulse amplitude with sign, V

@@ -5,7 +5,8 @@ package org.nanosynapse.training;
  * device model (RESET both to the start state, SET each to its target), then repeat read → compare →
  * pulse the device that moves the weight towards the target (count from the device's own law for the
  * remaining error, at least one), until the read weight is within the tolerance or the pulse budget
- * of the synapse is spent. Reads include the device model's read noise; pulses its pulse noise.
+ * of the synapse is spent. When that device cannot rise within the budget, one RESET pulse lowers its
+ * partner instead. Reads include the device model's read noise; pulses its pulse noise.
  */
 public final class WriteVerify {
   private WriteVerify() {}
@@ -20,7 +21,7 @@ public final class WriteVerify {
 
   /** Programs every synapse of {@code devices} to {@code targets} ([layer][output][input], bias last). */
   public static Report program(DevicePairArray devices, double[][][] targets) {
-    SynapseSettings s = devicesSettings(devices);
+    SynapseSettings s = devices.settings();
     int synapse = 0;
     int converged = 0;
     double errSum = 0;
@@ -73,9 +74,5 @@ public final class WriteVerify {
         devices.programPair(s, target, "verify", iteration);
       }
     }
-  }
-
-  private static SynapseSettings devicesSettings(DevicePairArray devices) {
-    return devices.settings();
   }
 }

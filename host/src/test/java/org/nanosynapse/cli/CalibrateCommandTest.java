@@ -67,6 +67,15 @@ class CalibrateCommandTest {
     // The simulator loads the calibration's parameter set.
     Run sim = run("device", "simulate", "--calibration", out.toString(), "--pulses", "5xSET@+1V", "--format", "json");
     assertEquals(0, sim.exit(), sim.err());
+    JsonNode j = new ObjectMapper().readTree(sim.out());
+    assertEquals(cal.parameterSet().name(), j.get("param_set").asText());
+    assertEquals(2, run("device", "simulate", "--calibration", out.toString(), "--param-set", "groningen-2021").exit());
+    Path resetOnly = dir.resolve("reset.json");
+    assertEquals(0, run("calibrate", "fit", fixture("population.csv").toString(), "--branch", "reset", "--no-plots",
+        "--out", resetOnly.toString()).exit());
+    Run none = run("device", "simulate", "--calibration", resetOnly.toString());
+    assertEquals(2, none.exit());
+    assertTrue(none.err().contains("holds no parameter set"), none.err());
   }
 
   @Test

@@ -100,6 +100,13 @@ class DeviceSimulateCommandTest {
     JsonNode n = new ObjectMapper().readTree(byName.out());
     assertEquals("my-set", f.get("param_set").asText());
     assertEquals(n.get("device0_resistance_ohm"), f.get("device0_resistance_ohm"));
+    // A calibration file carries its parameter set under "parameter_set".
+    Path calibration = dir.resolve("calibration.json");
+    Files.writeString(calibration, "{\"kind\": \"calibration\", \"parameter_set\": "
+        + ParameterSet.builtIn("groningen-2021").renamed("fitted", "test fit").toJson() + "}");
+    Run byCalibration = run("device", "simulate", "--param-set", calibration.toString(), "--format", "json");
+    assertEquals(0, byCalibration.exit(), byCalibration.err());
+    assertEquals("fitted", new ObjectMapper().readTree(byCalibration.out()).get("param_set").asText());
   }
 
   @Test

@@ -33,6 +33,7 @@ final class FakeBoard implements Board {
   /** INFER call number at which the board loses power (weights gone); −1 = never. */
   int powerCutAtInfer = -1;
   /** Failed exchanges after the power cut before it answers again. */
+  int downAfterCut = 3;
   int downExchanges = 0;
   boolean failWrites;
   boolean closed;
@@ -131,7 +132,7 @@ final class FakeBoard implements Board {
   public InferenceResult infer(short[] x) {
     if (infers++ == powerCutAtInfer) {
       powerCut();
-      downExchanges = 3;
+      downExchanges = downAfterCut;
     }
     exchange("INFER");
     short[] w = new short[plus.length];

@@ -88,6 +88,8 @@ class HardwareInTheLoopTest {
         assertTrue(faultErrors.isEmpty(), faultErrors.toString());
         assertEquals(120, r.patterns().size(), "the run finished");
         SerialBoard board2 = (SerialBoard) s.network().board(topo.boards().get(1));
+        System.out.println("board 2 reconnects by the link: " + board2.reconnects() + ", controller events: "
+            + r.events() + ", run " + r.durationMillis() + " ms");
         assertTrue(board2.reconnects() + r.events().size() > 0, "board 2 was reconnected");
         Comparison c = s.compare(Thresholds.defaults());
         assertEquals(1.0, c.report().exactOutputs(), "after the reconnect board 2 computes with its weights again");

@@ -57,4 +57,29 @@ class NetworkSessionTest {
         Thresholds.defaults());
     assertEquals(1.0, again.report().exactOutputs());
   }
+
+  @Test
+  void aBoardThatNeverComesBackEndsTheRunButKeepsWhatWasRecorded(@TempDir Path runs) throws Exception {
+    Fakes fakes = new Fakes();
+    Topology topo = DeployerTest.threeBoards("fake:");
+    Dataset test = LineDatasetGenerator.generate(LineTask.square(3, 0.1), 200, 43);
+    Path folder;
+    try (RunRecorder rec = RunRecorder.create(runs, "run");
+        NetworkSession s = NetworkSession.open(topo, fakes.opener(), rec, log::add)) {
+      folder = rec.folder();
+      s.deploy(Fakes.randomMlp(6, 3), DeployerTest.GRONINGEN, NetworkSession.DeployOptions.direct());
+      FakeBoard b3 = fakes.boards.get("fake:3");
+      b3.powerCutAtInfer = 80;
+      b3.downAfterCut = Integer.MAX_VALUE / 2; // never answers again
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          org.nanosynapse.link.BoardException.class, () -> s.run(test, new NetworkRunner(300, 3)));
+      assertTrue(e.getMessage().contains("board 3 (fake:3): did not come back"), e.getMessage());
+      b3.downExchanges = 0; // so closing does not matter
+    }
+    // The 80 patterns before the failure are on disk, and compare works on them.
+    assertEquals(81, Files.readAllLines(folder.resolve("patterns.csv")).size());
+    Comparison c = org.nanosynapse.compare.RunComparison.compareFolder(folder, Thresholds.defaults());
+    assertEquals(80, c.report().patterns());
+    assertEquals(1.0, c.report().exactOutputs());
+  }
 }
