@@ -205,11 +205,19 @@ public final class DevicePopulation {
     final double[] res = resistanceOhm;
     final double[] pn = pulseNumber;
     final byte[] tag = branchTag;
+    final double[] c = b.binomial; // null when |a| > 1
     for (int i = from; i < to; i++) {
       double r = res[i];
       double x = (r - r0) * invR1; // = n^a on the curve
       double n = tag[i] == id ? pn[i] : pulseNumberOf(x, invA);
-      double next = r0 + r1 * powerAfter(x, n, 1.0, a);
+      double u = 1.0 / n;
+      double xNext;
+      if (u <= PowerStep.MAX_U) {
+        xNext = x * (c != null ? PowerStep.binomialOnePlusPow(u, c) : PowerStep.onePlusPow(u, a));
+      } else {
+        xNext = Math.pow(n + 1.0, a);
+      }
+      double next = r0 + r1 * xNext;
       double out = Math.min(Math.max(next, lo), hi);
       boolean onCurve = out == next && (a < 0 ? next <= r : next >= r);
       res[i] = onCurve ? out : (a < 0 ? Math.min(out, r) : Math.max(out, r));
@@ -561,6 +569,8 @@ public final class DevicePopulation {
     final double r1Ohm;
     final double exponent;
     final double inverseExponent;
+    /** Binomial coefficients of (1 + u)^a for the ideal fast path, or null when |a| > 1. */
+    final double[] binomial;
     final double minOhm;
     final double maxOhm;
 
@@ -572,6 +582,7 @@ public final class DevicePopulation {
       this.r1Ohm = law.r1Ohm();
       this.exponent = law.exponent();
       this.inverseExponent = 1.0 / law.exponent();
+      this.binomial = Math.abs(law.exponent()) <= 1 ? PowerStep.binomialCoefficients(law.exponent()) : null;
       this.minOhm = minOhm;
       this.maxOhm = maxOhm;
     }

@@ -51,4 +51,40 @@ final class PowerStep {
     double f1 = Math.fma(e67, y2, e45);
     return Math.fma(e89, y8, Math.fma(f1, y4, f0));
   }
+
+  /** Number of binomial coefficients kept by {@link #binomialCoefficients}. */
+  static final int BINOMIAL_TERMS = 10;
+
+  /**
+   * c_k = binom(a, k) = a(a−1)…(a−k+1)/k!, k = 1..10, for {@link #binomialOnePlusPow}. Only for |a| ≤ 1, where
+   * |c_k| ≤ 1 and the series (1 + u)^a = 1 + Σ c_k·u^k truncated after u¹⁰ errs by less than u¹¹/(1 − u) ≤ 3e-17
+   * for u ≤ 1/32.
+   */
+  static double[] binomialCoefficients(double a) {
+    if (!(Math.abs(a) <= 1)) {
+      throw new IllegalArgumentException("exponent: binomial step needs |a| <= 1, got " + a);
+    }
+    double[] c = new double[BINOMIAL_TERMS + 1];
+    c[0] = 1;
+    for (int k = 0; k < BINOMIAL_TERMS; k++) {
+      c[k + 1] = c[k] * (a - k) / (k + 1);
+    }
+    return c;
+  }
+
+  /** (1 + u)^a = 1 + Σ c_k·u^k, k = 1..10, in Estrin's scheme; c from {@link #binomialCoefficients}. */
+  static double binomialOnePlusPow(double u, double[] c) {
+    double u2 = u * u;
+    double u4 = u2 * u2;
+    double u8 = u4 * u4;
+    double p01 = Math.fma(c[1], u, 1.0);
+    double p23 = Math.fma(c[3], u, c[2]);
+    double p45 = Math.fma(c[5], u, c[4]);
+    double p67 = Math.fma(c[7], u, c[6]);
+    double p89 = Math.fma(c[9], u, c[8]);
+    double q0 = Math.fma(p23, u2, p01);
+    double q1 = Math.fma(p67, u2, p45);
+    double q2 = Math.fma(c[10], u2, p89);
+    return Math.fma(q2, u8, Math.fma(q1, u4, q0));
+  }
 }

@@ -19,4 +19,17 @@ class PowerStepTest {
     assertEquals(0, worst, 1e-15, "worst relative error " + worst);
     assertEquals(1.0, PowerStep.onePlusPow(0, -0.146));
   }
+
+  @Test
+  void binomialSeriesEqualsMathPowToRounding() {
+    SplittableRandom rnd = new SplittableRandom(4);
+    double worst = 0;
+    for (int i = 0; i < 200_000; i++) {
+      double u = rnd.nextDouble(0, PowerStep.MAX_U);
+      double a = rnd.nextDouble(-1, 1);
+      double[] c = PowerStep.binomialCoefficients(a);
+      worst = Math.max(worst, Math.abs(PowerStep.binomialOnePlusPow(u, c) / Math.pow(1 + u, a) - 1));
+    }
+    assertEquals(0, worst, 1e-15, "worst relative error " + worst);
+  }
 }

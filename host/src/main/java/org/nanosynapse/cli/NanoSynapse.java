@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Nb:SrTiO3 memristor simulator and Arduino Nano bench controller.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       CalibrateCommand.class,
       DeployCommand.class,
       RunCommand.class,

@@ -48,11 +48,45 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
+  @Option(names = "--train-data", paramLabel = "CSV",
+      description = "Train on this data-set CSV (see README) instead of freshly drawn images.")
+  Path trainData;
+
+  @Option(names = "--test-data", paramLabel = "CSV", description = "Test on this data-set CSV.")
+  Path testData;
+
+  @Option(names = "--save-data", description = "Also write train.csv and test.csv into --out.")
+  boolean saveData;
+
+  @Option(names = "--folds", paramLabel = "K",
+      description = "k-fold cross-validation on --train-size images instead of one run: prints each fold's accuracy.")
+  Integer folds;
+
   @Override
   public Integer call() throws Exception {
     TrainingOptions.checkFormat(format);
     TrainingConfig config = options.config();
     PrintWriter stdout = spec.commandLine().getOut();
+    if (folds != null) {
+      org.nanosynapse.training.CrossValidation.Result cv = org.nanosynapse.training.CrossValidation.run(config, folds);
+      stdout.printf(Locale.ROOT, "%d-fold cross-validation (%s): mean %.4f, sd %.4f, folds %s%n", folds,
+          config.mode().label(), cv.mean(), cv.standardDeviation(), java.util.Arrays.toString(cv.foldAccuracies()));
+      stdout.flush();
+      return 0;
+    }
+    if (saveData && out == null) {
+      throw new BadInputException("save-data: needs --out");
+    }
+    org.nanosynapse.training.TrainingData data = org.nanosynapse.training.TrainingData.generate(config);
+    if (trainData != null || testData != null) {
+      org.nanosynapse.dataset.Dataset train = trainData == null ? data.train() : readData(trainData, config);
+      org.nanosynapse.dataset.Dataset test = testData == null ? data.test() : readData(testData, config);
+      data = new org.nanosynapse.training.TrainingData(train, data.validation(), test);
+    }
+    if (saveData) {
+      org.nanosynapse.dataset.DatasetCsv.write(data.train(), out.resolve("train.csv"));
+      org.nanosynapse.dataset.DatasetCsv.write(data.test(), out.resolve("test.csv"));
+    }
     boolean progress = !noProgress && format.equals("text");
     TrainingResult r;
     try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("train " + config.mode().label())
@@ -67,13 +101,14 @@ public final class TrainCommand implements Callable<Integer> {
           }
         }
       };
+      final org.nanosynapse.training.TrainingData runData = data;
       if (out != null) {
         try (RunFolder folder = new RunFolder(out, listener)) {
-          r = Trainer.train(config, folder);
+          r = Trainer.train(config, runData, folder);
           folder.finish(r);
         }
       } else {
-        r = Trainer.train(config, listener);
+        r = Trainer.train(config, runData, listener);
       }
     }
     BayesCeiling.Result ceiling = BayesCeiling.of(config.task());
@@ -119,5 +154,15 @@ public final class TrainCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  private static org.nanosynapse.dataset.Dataset readData(Path file, TrainingConfig config) {
+    org.nanosynapse.dataset.Dataset d = org.nanosynapse.dataset.DatasetCsv.read(file);
+    if (d.pixels() != config.task().pixels() || !d.classes().equals(config.task().classes())) {
+      throw new BadInputException("data: " + file + " has " + d.rows() + "×" + d.cols() + " images of classes "
+          + d.classes() + "; the options give " + config.task().rows() + "×" + config.task().cols() + " and "
+          + config.task().classes());
+    }
+    return d;
   }
 }

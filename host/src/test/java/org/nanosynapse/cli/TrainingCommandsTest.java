@@ -51,6 +51,23 @@ class TrainingCommandsTest {
   }
 
   @Test
+  void trainSavesItsDataAndTrainsOnImportedCsvAndCrossValidates() throws Exception {
+    Path dir = tmp.resolve("a");
+    Run r = run("train", "--mode", "ideal", "--epochs", "3", "--out", dir.toString(), "--save-data", "--no-progress");
+    assertEquals(0, r.exit(), r.err());
+    Run again = run("train", "--mode", "ideal", "--epochs", "3", "--train-data", dir.resolve("train.csv").toString(),
+        "--test-data", dir.resolve("test.csv").toString(), "--no-progress");
+    assertEquals(0, again.exit(), again.err());
+    assertEquals(r.out().lines().skip(1).findFirst(), again.out().lines().skip(1).findFirst(),
+        "same data and seed give the same accuracy line");
+    Run bad = run("train", "--size", "4", "--train-data", dir.resolve("train.csv").toString(), "--no-progress");
+    assertEquals(2, bad.exit(), bad.err());
+    Run cv = run("train", "--mode", "ideal", "--epochs", "3", "--folds", "3");
+    assertEquals(0, cv.exit(), cv.err());
+    assertTrue(cv.out().startsWith("3-fold cross-validation"), cv.out());
+  }
+
+  @Test
   void badInputIsOneLineAndExitCodeTwo() throws Exception {
     String[][] bad = {
       {"train", "-p", "1.5"}, {"train", "--size", "2"}, {"train", "--activation", "swish"},

@@ -97,6 +97,28 @@ class HardwareInTheLoopTest {
     }
   }
 
+  @Test
+  void closedLoopWriteAndVerifyOnTheFirmwareFollowsTheHostDeviceModel(@TempDir Path runs) throws Exception {
+    Path root = EmulatedBoardsSupport.requireEmulator();
+    Dataset test = LineDatasetGenerator.generate(TrainingConfig.defaults().task(), 100, 78);
+    try (EmulatedNetwork emu = EmulatedNetwork.start(root, 3);
+        RunRecorder rec = RunRecorder.create(runs, "hil-write-verify")) {
+      Topology topo = TopologyPlanner.plan(WeightEncoder.layersOf(trained), TopologyPlanner.Capacity.NANO, emu.ports());
+      try (NetworkSession s = NetworkSession.open(topo, new Boards(rec), rec, System.out::println)) {
+        DeploymentResult d = s.deploy(trained, DeployerTest.GRONINGEN,
+            new NetworkSession.DeployOptions(Deployer.Mode.WRITE_VERIFY, 8, Double.NaN, 4, 500));
+        assertTrue(d.maxWeightErrorRaw() <= 4);
+        s.run(test, new NetworkRunner());
+        Comparison c = s.compare(Thresholds.defaults());
+        System.out.println(c.report().summaryText());
+        assertTrue(c.report().pulses() > 1000, "the weights were reached by pulses");
+        assertEquals(1.0, c.report().exactOutputs(), "the host model is built from the weights read back");
+        assertTrue(c.report().maxRelativeResidual() < 0.01, "firmware device emulation vs host power law");
+        assertTrue(c.report().passed(), c.report().failures().toString());
+      }
+    }
+  }
+
   private static RunResult runWithFault(NetworkSession s, Dataset test, NetworkRunner runner, Runnable fault) {
     return s.run(test, runner, p -> {
       if (p.index() == 40) {

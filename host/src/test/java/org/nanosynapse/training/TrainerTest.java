@@ -27,7 +27,7 @@ class TrainerTest {
   }
 
   @Test
-  void pulseLogReplaysOnFreshDevicesToTheSameStates() {
+  void pulseLogReplaysOnFreshDevicesToTheSameStates() throws Exception {
     // Pulse noise on, read noise off: each device's random stream is consumed only by its own pulses, so
     // replaying the log pulse run by pulse run on a fresh population from the same seed gives the same states.
     TrainingConfig c = TrainingConfig.defaults().toBuilder().epochs(2).seed(7)
@@ -41,10 +41,21 @@ class TrainerTest {
     });
     assertEquals(r.pulses(), log.stream().mapToLong(PulseRecord::count).sum());
     assertTrue(log.stream().anyMatch(p -> p.phase().equals("init")));
+    // through the CSV form too: what a run folder's pulses.csv holds
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("pulses", ".csv");
+    StringBuilder sb = new StringBuilder(PulseRecord.CSV_HEADER).append('\n');
+    log.forEach(p -> sb.append(p.csvRow()).append('\n'));
+    java.nio.file.Files.writeString(csv, sb.toString());
+    List<PulseRecord> read = PulseLogCsv.read(csv);
+    assertEquals(log, read);
+    java.nio.file.Files.writeString(csv, PulseRecord.CSV_HEADER + "\n0,init,0,0,0,x,0,SET,0.1,0.1,3\n");
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> PulseLogCsv.read(csv));
+    assertTrue(bad.getMessage().endsWith(":2: side: bad value 'x'"), bad.getMessage());
+    java.nio.file.Files.delete(csv);
     long seed = Trainer.deviceSeed(c.seed());
     DevicePairArray fresh = DevicePairArray.create(Mlp.initialised(c.layerSizes(), c.activations(), 1),
         c.synapses(), seed, TrainingListener.NONE);
-    for (PulseRecord p : log) {
+    for (PulseRecord p : read) {
       fresh.replay(p);
     }
     for (int d = 0; d < fresh.population().size(); d++) {
