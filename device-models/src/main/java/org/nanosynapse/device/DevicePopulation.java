@@ -262,12 +262,16 @@ public final class DevicePopulation {
   }
 
   /**
-   * (n + Δn)^a given x = n^a: x·(1 + Δn/n)^a by {@link PowerStep} when Δn/n ≤ 1/32 (no power computed), else
+   * (n + Δn)^a given x = n^a: x·(1 + Δn/n)^a by {@link PowerStep} (binomial series for |a| ≤ 1, else exp·ln
+   * series) when Δn/n ≤ 1/32 (no power computed), else
    * {@code Math.pow}. For n = ∞ (SET at or below R0) x is returned unchanged, so R stays.
    */
   private static double powerAfter(double x, double n, double dn, double a) {
     double u = dn / n;
-    return u <= PowerStep.MAX_U ? x * PowerStep.onePlusPow(u, a) : Math.pow(n + dn, a);
+    if (u <= PowerStep.MAX_U) {
+      return x * (Math.abs(a) <= 1 ? PowerStep.binomialOnePlusPow(u, a) : PowerStep.onePlusPow(u, a));
+    }
+    return Math.pow(n + dn, a);
   }
 
   /** n = x^(1/a), +∞ (SET) or 0 (RESET) for x ≤ 0; same as {@link PowerLaw#pulseNumberAt}. */

@@ -87,4 +87,33 @@ final class PowerStep {
     double q2 = Math.fma(c[10], u2, p89);
     return Math.fma(q2, u8, Math.fma(q1, u4, q0));
   }
+
+  /**
+   * (1 + u)^a by the binomial series with its coefficients computed on the spot (for a per-device exponent), for
+   * |a| ≤ 1 and 0 ≤ u ≤ {@link #MAX_U}; same truncation bound as {@link #binomialOnePlusPow(double, double[])}.
+   */
+  static double binomialOnePlusPow(double u, double a) {
+    double c1 = a;
+    double c2 = c1 * ((a - 1) * (1.0 / 2));
+    double c3 = c2 * ((a - 2) * (1.0 / 3));
+    double c4 = c3 * ((a - 3) * (1.0 / 4));
+    double c5 = c4 * ((a - 4) * (1.0 / 5));
+    double c6 = c5 * ((a - 5) * (1.0 / 6));
+    double c7 = c6 * ((a - 6) * (1.0 / 7));
+    double c8 = c7 * ((a - 7) * (1.0 / 8));
+    double c9 = c8 * ((a - 8) * (1.0 / 9));
+    double c10 = c9 * ((a - 9) * (1.0 / 10));
+    double u2 = u * u;
+    double u4 = u2 * u2;
+    double u8 = u4 * u4;
+    double p01 = Math.fma(c1, u, 1.0);
+    double p23 = Math.fma(c3, u, c2);
+    double p45 = Math.fma(c5, u, c4);
+    double p67 = Math.fma(c7, u, c6);
+    double p89 = Math.fma(c9, u, c8);
+    double q0 = Math.fma(p23, u2, p01);
+    double q1 = Math.fma(p67, u2, p45);
+    double q2 = Math.fma(c10, u2, p89);
+    return Math.fma(q2, u8, Math.fma(q1, u4, q0));
+  }
 }
