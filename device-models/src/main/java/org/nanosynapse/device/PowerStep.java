@@ -1,7 +1,9 @@
 package org.nanosynapse.device;
 
 /**
- * The algebraic shortcut behind a fast pulse: (n + Δn)^a = n^a·(1 + u)^a with u = Δn/n, and for small u
+ * The algebraic shortcut behind a fast pulse: (n + Δn)^a = n^a·(1 + u)^a with u = Δn/n. For |a| ≤ 1 the
+ * binomial series (1 + u)^a = 1 + Σ binom(a, k)·u^k, ten terms, is used ({@link #binomialOnePlusPow}); for larger
+ * |a| the exp·ln series below ({@link #onePlusPow}):
  *
  * <pre>
  *   (1 + u)^a = exp(a·ln(1 + u)),
