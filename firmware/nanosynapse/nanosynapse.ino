@@ -2,7 +2,8 @@
 // (ns_*.c), which implements firmware/PROTOCOL.md. Opens in the Arduino IDE (board "Arduino Nano");
 // `make -C firmware` builds the same files without the IDE.
 //
-// This file only connects the core to the hardware: Serial at 115200 baud, the EEPROM, micros(), and
+// This file only connects the core to the hardware: the UART at 115200 baud (its own small driver, not the
+// Arduino Serial), the EEPROM, micros(), and
 // the physical channel for one real memristor:
 //   D5 = SET pulse pin, D6 = RESET pulse pin (idle low, high for the pulse width);
 //   A0 = middle of a divider 5 V -> R_s -> A0 -> memristor -> GND (R = R_s * code / (1023 - code)).
@@ -15,7 +16,52 @@ static const uint8_t RESET_PIN_BIT = 6;   // D6 = PD6
 
 static ns_board board;
 
-void ns_platform_putc(uint8_t byte) { Serial.write(byte); }
+// ---- UART: 115200 baud 8N1, a receive ring filled by the RX interrupt, transmit polled ----
+// Instead of the Arduino Serial (64-byte receive and transmit rings and a vtable, 175 bytes of SRAM) the sketch
+// keeps one small receive ring; the main loop feeds it to the COBS decoder. Transmission waits for the data
+// register (a response is at most 71 bytes on the wire), so no transmit ring is needed; bytes keep arriving into
+// the ring meanwhile. The ring covers what arrives while the main loop handles a frame and answers it (CRC of a
+// 165-byte body about 1.3 ms, an answer of up to 71 bytes 6.2 ms: 64 bytes = 5.6 ms of line time). Should
+// it overflow (a frame sent during a long SAVE_EEPROM or pulse train), the byte is dropped, so that frame fails
+// its CRC or COBS check and the host retransmits it (PROTOCOL.md §Link).
+// Baud: U2X with UBRR 16 gives 16 MHz / (8 * 17) = 117,647 baud (+2.1 %), the setting of the Arduino core and
+// the bootloader; without U2X the nearest is UBRR 8 = 111,111 (-3.5 %), so U2X is the better choice.
+#define UART_UBRR 16
+#define RX_RING 64   // a power of two
+static volatile uint8_t rx_ring[RX_RING];   // volatile: written by the ISR, read by loop()
+static volatile uint8_t rx_head, rx_tail;   // ISR writes head, loop() writes tail: each 8-bit, so atomic
+
+ISR(USART_RX_vect)
+{
+    uint8_t byte = UDR0;   // a byte with a framing error is kept too: the frame's CRC refuses it
+    uint8_t next = (uint8_t)((rx_head + 1) & (RX_RING - 1));
+    if (next != rx_tail) {
+        rx_ring[rx_head] = byte;
+        rx_head = next;
+    }
+}
+
+static void uart_begin(void)
+{
+    UCSR0A = _BV(U2X0);   // before UBRR0L: simavr computes its byte time when UBRR0L is written
+    UBRR0H = 0;
+    UBRR0L = UART_UBRR;
+    UCSR0C = _BV(UCSZ01) | _BV(UCSZ00);   // 8 data bits, no parity, 1 stop bit
+    UCSR0B = _BV(RXEN0) | _BV(TXEN0) | _BV(RXCIE0);
+}
+
+// The first byte goes out without waiting: UDRE0 is set after reset on the chip, but simavr 1.6 clears it when
+// uart_begin() writes UCSR0A and sets it again only after a byte has been sent.
+static uint8_t tx_used;
+
+void ns_platform_putc(uint8_t byte)
+{
+    if (tx_used)
+        while (!(UCSR0A & _BV(UDRE0))) {
+        }
+    UDR0 = byte;
+    tx_used = 1;
+}
 
 uint32_t ns_platform_micros(void) { return micros(); }
 
@@ -29,7 +75,7 @@ uint8_t ns_platform_phys_channels(void) { return 1; }
 // ---- Pulse timing: Timer1 as a free-running 16 MHz clock, edges placed to the CPU cycle ----
 // Every edge is scheduled on Timer1 (normal mode, no prescaler, 62.5 ns per count, set up in setup()), extended
 // to 32 bits by polling (it wraps every 4.096 ms; no interrupt and no static RAM needed). Up to EDGE_GUARD_CYCLES
-// before an edge the CPU waits with interrupts ON (Serial keeps receiving, millis() keeps counting); then
+// before an edge the CPU waits with interrupts ON (the UART keeps receiving, millis() keeps counting); then
 // interrupts go off and edge_asm() reads Timer1 and burns the exact number of cycles left before its `out`.
 // So every edge sits at its scheduled cycle and widths are exact to the cycle, whatever the ISRs did before.
 // Pulses up to QUIET_MAX_US run from rise to fall in one interrupts-off stretch (cycle-counted), so interrupts
@@ -168,12 +214,15 @@ void setup()
     PORTD &= (uint8_t)~(_BV(SET_PIN_BIT) | _BV(RESET_PIN_BIT));
     TCCR1A = 0;             // Timer1: normal mode, no prescaler, no interrupt: the pulse clock (the core's init()
     TCCR1B = _BV(CS10);     // set it up for analogWrite on D9/D10, which this sketch does not use)
-    Serial.begin(115200);
+    uart_begin();
     ns_board_init(&board);   // no banner: the host speaks first (PROTOCOL.md §Link)
 }
 
 void loop()
 {
-    while (Serial.available() > 0)
-        ns_board_rx(&board, (uint8_t)Serial.read());
+    while (rx_tail != rx_head) {
+        uint8_t byte = rx_ring[rx_tail];
+        rx_tail = (uint8_t)((rx_tail + 1) & (RX_RING - 1));
+        ns_board_rx(&board, byte);
+    }
 }

@@ -54,7 +54,12 @@ static void recompute_weights(ns_board *b)
         recompute_weight(b, s);
 }
 
-static void clear_stage(ns_board *b) { memset(b->staged, 0, sizeof b->staged); }
+static void clear_stage(ns_board *b)
+{
+    memset(b->staged, 0, sizeof b->staged);
+    b->stage_crc = NS_CRC16_INIT;
+    b->stage_next = 0;
+}
 
 static uint8_t config_valid(const ns_config *c)
 {
@@ -131,6 +136,7 @@ void ns_board_init(ns_board *b)
     power_on_state(b);
     ns_cobs_decoder_init(&b->rx, b->rx_buf, NS_MAX_BODY);
     b->cache_valid = 0;
+    b->weights_stale = 0;
     b->resp_len = 0;
 }
 
@@ -274,7 +280,7 @@ static uint8_t h_write_stage(ns_board *b, ns_req *r)
     if (r->n < 3)
         return fail(r, NS_E_BAD_LENGTH, 3);
     count = r->p[2];
-    if (count < 1 || count > 15)
+    if (count < 1 || count > NS_MAX_STAGE_COUNT)
         return BAD_ARG(2);
     NEED_LEN(3 + 4 * count);
     offset = rd16(r->p);
@@ -282,6 +288,16 @@ static uint8_t h_write_stage(ns_board *b, ns_req *r)
         return BAD_ARG(0);
     if (offset + count > ns_board_synapses(b))
         return BAD_ARG(2);
+    /* Chunks sent in order (as the host does) extend a running CRC of the staged codes, so COMMIT need not
+     * compute it while the link waits; any other write makes COMMIT compute it from the staging area. The
+     * payload bytes are the staged bytes of the COMMIT CRC (c+ LE, c- LE per synapse). */
+    if (offset == b->stage_next) {
+        for (j = 0; j < 4 * count; j++)
+            b->stage_crc = ns_crc16_update(b->stage_crc, r->p[3 + j]);
+        b->stage_next = (uint8_t)(offset + count);
+    } else {
+        b->stage_next = NS_STAGE_UNORDERED;
+    }
     for (j = 0; j < count; j++) {
         s = (uint16_t)(offset + j);
         b->stage[s][0] = rd16(r->p + 3 + 4 * j);
@@ -301,19 +317,29 @@ static uint8_t h_commit(ns_board *b, ns_req *r)
     NEED_LEN(4);
     if (rd16(r->p) != n)
         return fail(r, NS_E_STAGE_COUNT, n);
-    for (s = 0; s < n; s++)
+    for (s = 0; s < n; s++) {
+        if ((s & 7) == 0 && n - s >= 8 && b->staged[s >> 3] == 0xFF) {
+            s += 7;   /* eight staged synapses at once: COMMIT's time is dead time on the link */
+            continue;
+        }
         if (!(b->staged[s >> 3] & (1u << (s & 7))))
             return fail(r, NS_E_STAGE_INCOMPLETE, s);
-    for (s = 0; s < n; s++)
-        for (d = 0; d < 2; d++) {
-            crc = ns_crc16_update(crc, (uint8_t)b->stage[s][d]);
-            crc = ns_crc16_update(crc, (uint8_t)(b->stage[s][d] >> 8));
-        }
+    }
+    if (b->stage_next == n)
+        crc = b->stage_crc;   /* staged once each, in order: the running CRC is the CRC of the staging area */
+    else
+        for (s = 0; s < n; s++)
+            for (d = 0; d < 2; d++) {
+                crc = ns_crc16_update(crc, (uint8_t)b->stage[s][d]);
+                crc = ns_crc16_update(crc, (uint8_t)(b->stage[s][d] >> 8));
+            }
     if (crc != rd16(r->p + 2))
         return fail(r, NS_E_STAGE_CRC, crc);
-    /* all checks passed: only now the live codes change, all of them at once */
+    /* all checks passed: only now the live codes change, all of them at once; the weights are recomputed
+     * right after the ACK has been sent (handle_frame), before any other request is handled, so the host's
+     * next upload is not kept waiting for them (PROTOCOL.md §Pipelining) */
     memcpy(b->code, b->stage, 4u * n);
-    recompute_weights(b);
+    b->weights_stale = 1;
     clear_stage(b);
     wr16(r->out, n);
     r->out_n = 2;
@@ -337,7 +363,7 @@ static uint8_t h_read_weights(ns_board *b, ns_req *r)
     count = r->p[2];
     if (offset >= ns_board_synapses(b))
         return BAD_ARG(0);
-    if (count < 1 || count > 10 || offset + count > ns_board_synapses(b))
+    if (count < 1 || count > NS_MAX_READ_COUNT || offset + count > ns_board_synapses(b))
         return BAD_ARG(2);
     o = wr16(r->out, offset);
     *o++ = count;
@@ -661,6 +687,10 @@ static void handle_frame(ns_board *b, const uint8_t *f, uint8_t len)
     b->last_type = type;
     b->last_crc = crc;
     send_response(b);
+    if (b->weights_stale) {
+        recompute_weights(b);
+        b->weights_stale = 0;
+    }
 }
 
 void ns_board_rx(ns_board *b, uint8_t byte)

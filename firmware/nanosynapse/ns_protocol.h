@@ -11,7 +11,7 @@ extern "C" {
 
 #define NS_FW_NAME "nanosynapse"
 #define NS_FW_MAJOR 1
-#define NS_FW_MINOR 0
+#define NS_FW_MINOR 1
 #define NS_FW_PATCH 0
 #define NS_PROTOCOL_VERSION 1
 
@@ -20,9 +20,18 @@ extern "C" {
 #define NS_MAX_INPUTS 32
 #define NS_MAX_SYNAPSES 68
 #define NS_MAX_AMPLITUDES 4
-#define NS_MAX_PAYLOAD 64
+/* Request payloads up to NS_MAX_PAYLOAD: a WRITE_STAGE carries up to NS_MAX_STAGE_COUNT synapses, so the 68 of the
+ * largest configuration go in two frames (any limit from 139 to 250 bytes needs two; 160 keeps SRAM margin).
+ * The board's own responses are at most NS_MAX_RESP_PAYLOAD (READ_WEIGHTS: 10 synapses = 63 bytes), so the
+ * response buffer (the duplicate cache) stays small. */
+#define NS_MAX_PAYLOAD 160
+#define NS_MAX_STAGE_COUNT ((NS_MAX_PAYLOAD - 3) / 4)
+#define NS_MAX_RESP_PAYLOAD 64
+#define NS_MAX_READ_COUNT 10
 #define NS_HEADER 3
 #define NS_MAX_BODY (NS_HEADER + NS_MAX_PAYLOAD + 2)
+#define NS_MAX_RESP_BODY (NS_HEADER + NS_MAX_RESP_PAYLOAD + 2)
+#define NS_STAGE_UNORDERED 0xFF
 
 enum {
     NS_T_IDENTIFY = 0x01, NS_T_CONFIGURE, NS_T_LOAD_DEVICE_PARAMS, NS_T_READ_DEVICE_PARAMS, NS_T_WRITE_STAGE,
@@ -69,14 +78,17 @@ typedef struct {
     int16_t weight[NS_MAX_SYNAPSES];         /* cache of ns_weight(code) */
     uint16_t stage[NS_MAX_SYNAPSES][2];
     uint8_t staged[(NS_MAX_SYNAPSES + 7) / 8];
+    uint16_t stage_crc;                      /* CRC of the codes staged in order from synapse 0 ... */
+    uint8_t stage_next;                      /* ... up to here; NS_STAGE_UNORDERED after any other write */
     uint16_t board_id;
     ns_counters counters;
     /* link */
     ns_cobs_decoder rx;
     uint8_t rx_buf[NS_MAX_BODY];
-    uint8_t resp[NS_MAX_BODY];               /* the last response, re-sent for a duplicate */
+    uint8_t resp[NS_MAX_RESP_BODY];          /* the last response, re-sent for a duplicate */
     uint8_t resp_len;
     uint8_t cache_valid;
+    uint8_t weights_stale;                   /* COMMIT replaced the codes: recompute after its answer is out */
     uint8_t last_seq, last_type;
     uint16_t last_crc;
 } ns_board;

@@ -29,8 +29,9 @@
 
 #define MAX_BOARDS 16
 #define F_CPU_HZ 16000000u
-#define POLL_EVERY_CYCLES 16000u    /* service ptys and the clock once per emulated millisecond */
+#define POLL_EVERY_CYCLES 4000u     /* service ptys and the clock every 250 us of emulated time (3 byte times) */
 #define FRAME_DELIMITER 0x00        /* COBS frame end, used only for the --timing report */
+#define LINK_BAUD 115200u           /* the USB bridge's line rate: a byte never crosses the link faster */
 #define EXIT_BAD_INPUT 2
 
 typedef struct {
@@ -94,6 +95,25 @@ static avr_cycle_count_t uart_byte_cycles(board_t *b)
 	return b->uart ? b->uart->cycles_per_byte : 0;
 }
 
+/* simavr 1.6 times every UART byte as start + data + parity + stop bits, also when parity is off (avr_uart.c,
+ * avr_uart_baud_write), so 8N1 bytes took 11 bit times instead of 10 (10,695 instead of 11,765 bytes/s at the
+ * Nano's 117,647 baud). Recomputed here from the firmware's own UART registers (UBRR0, U2X0, UCSR0C/B frame
+ * format), and never shorter than the byte time of the USB bridge at LINK_BAUD, which paces a real link: so an
+ * emulated 8N1 link at 115200 moves 11,520 bytes/s each way, like a Nano on USB. */
+static void fix_uart_byte_time(board_t *b)
+{
+	const uint8_t *d = b->avr->data;
+	if (!b->uart || !(d[0xC1] & ((1 << 4) | (1 << 3)))) return;        /* RXEN0 | TXEN0 */
+	uint32_t ubrr = d[0xC4] | (uint32_t)(d[0xC5] & 0x0F) << 8;
+	uint32_t cycles_per_bit = (ubrr + 1) * ((d[0xC0] & (1 << 1)) ? 8u : 16u);   /* U2X0 */
+	static const uint8_t DATA_BITS[8] = { 5, 6, 7, 8, 8, 8, 8, 9 };              /* 4..6 reserved: as simavr, 8 */
+	uint32_t size = ((d[0xC2] >> 1) & 3) | ((d[0xC1] & (1 << 2)) ? 4 : 0);       /* UCSZ0[2:0] */
+	uint32_t bits = 1 + DATA_BITS[size] + (((d[0xC2] >> 4) & 3) ? 1 : 0) + ((d[0xC2] & (1 << 3)) ? 2 : 1);
+	avr_cycle_count_t avr_byte = (avr_cycle_count_t)bits * cycles_per_bit;
+	avr_cycle_count_t line_byte = ((avr_cycle_count_t)bits * F_CPU_HZ + LINK_BAUD - 1) / LINK_BAUD;
+	b->uart->cycles_per_byte = avr_byte > line_byte ? avr_byte : line_byte;
+}
+
 static void note_rx_timing(board_t *b, uint8_t c)
 {
 	avr_cycle_count_t now = b->avr->cycle;
@@ -115,6 +135,7 @@ static int uart_rx_enabled(board_t *b)
 static void feed_uart(board_t *b)
 {
 	if (b->feeding) return;
+	fix_uart_byte_time(b);
 	b->feeding = 1;
 	pty_link_t *l = &b->link;
 	while (b->running && b->xon && l->rx_len && uart_rx_enabled(b)) {

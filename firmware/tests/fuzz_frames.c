@@ -35,6 +35,22 @@ static void check_invariants(void)
             abort();
     if (ns_board_synapses(&board) > NS_MAX_SYNAPSES)
         abort();
+    /* the running CRC of in-order staging is the CRC of the staged codes 0 .. stage_next-1, all staged */
+    if (board.stage_next != NS_STAGE_UNORDERED) {
+        uint16_t crc = NS_CRC16_INIT;
+        if (board.stage_next > ns_board_synapses(&board))
+            abort();
+        for (s = 0; s < board.stage_next; s++) {
+            if (!(board.staged[s >> 3] & (1u << (s & 7))))
+                abort();
+            crc = ns_crc16_update(crc, (uint8_t)board.stage[s][0]);
+            crc = ns_crc16_update(crc, (uint8_t)(board.stage[s][0] >> 8));
+            crc = ns_crc16_update(crc, (uint8_t)board.stage[s][1]);
+            crc = ns_crc16_update(crc, (uint8_t)(board.stage[s][1] >> 8));
+        }
+        if (crc != board.stage_crc)
+            abort();
+    }
 }
 
 /* the output since the frame was fed: nothing, or one frame; returns its type (0 for none) */
@@ -73,7 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     while (i < size) {
         uint8_t body[NS_MAX_BODY + 2];
-        size_t n = data[i++] % (NS_MAX_BODY - 1);   /* ver, seq, type, payload: up to 67 bytes */
+        size_t n = data[i++] % (NS_MAX_BODY - 1);   /* ver, seq, type, payload: up to NS_MAX_BODY - 2 */
         uint16_t crc;
         int type;
         if (n > size - i)

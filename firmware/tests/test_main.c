@@ -196,7 +196,7 @@ static void test_cobs(void)
 {
     static const uint8_t ex1[] = {0x11, 0x00, 0x22}, ex1w[] = {0x02, 0x11, 0x02, 0x22};
     static const uint8_t ex2[] = {0x00}, ex2w[] = {0x01, 0x01};
-    uint8_t body[80], out[80], len;
+    uint8_t body[NS_MAX_BODY + 1], out[NS_MAX_BODY + 1], len;
     unsigned trial, i;
     uint32_t x = 12345;
     sink_len = 0;
@@ -234,11 +234,12 @@ static void test_cobs(void)
         CHECK(decode_all(bad, 5, out, NS_MAX_BODY, &len) == NS_COBS_BAD, "COBS overrun");
         CHECK(decode_all(empty, 1, out, NS_MAX_BODY, &len) == NS_COBS_EMPTY, "lone delimiter");
     }
-    memset(body, 0x55, 70);
+    memset(body, 0x55, NS_MAX_BODY + 1);
     sink_len = 0;
-    ns_cobs_encode(body, 70, sink_put);
+    ns_cobs_encode(body, NS_MAX_BODY + 1, sink_put);
     sink_put(0);
-    CHECK(decode_all(sink, sink_len, out, NS_MAX_BODY, &len) == NS_COBS_OVERSIZED, "70 bytes > 69: oversized");
+    CHECK(decode_all(sink, sink_len, out, NS_MAX_BODY, &len) == NS_COBS_OVERSIZED, "%d bytes > %d: oversized",
+          NS_MAX_BODY + 1, NS_MAX_BODY);
 }
 
 /* ---------- fixed point ---------- */
@@ -452,17 +453,17 @@ typedef struct {
     int ok;                 /* 1: decodes; 0: decode error */
     char err[32];
     unsigned ver, seq, type;
-    uint8_t payload[80];
+    uint8_t payload[NS_MAX_PAYLOAD];
     int n;
 } decoded;
 
 static int parse_decode(const char *s, decoded *d)
 {
-    char hex[200];
+    char hex[400];   /* 2 * NS_MAX_PAYLOAD hex digits and more */
     memset(d, 0, sizeof *d);
     if (sscanf(s, "ERR %31s", d->err) == 1)
         return 1;
-    if (sscanf(s, "OK ver=%u seq=%u type=%u payload=%199s", &d->ver, &d->seq, &d->type, hex) != 4)
+    if (sscanf(s, "OK ver=%u seq=%u type=%u payload=%399s", &d->ver, &d->seq, &d->type, hex) != 4)
         return 0;
     d->ok = 1;
     d->n = parse_hex(hex, d->payload, sizeof d->payload);
@@ -657,6 +658,59 @@ static void test_duplicates(void)
     CHECK(request(9, NS_T_APPLY_PULSES, p, 7, &rtype, r1) == 6 && board.counters.pulses == 6, "new content, same seq");
 }
 
+/* The largest configuration (68 synapses) in two WRITE_STAGE frames of up to NS_MAX_STAGE_COUNT synapses, one
+ * more synapse than that refused, then COMMIT and a read-back of every code. */
+static void test_stage_max_payload(void)
+{
+    uint8_t p[NS_MAX_PAYLOAD + 8], rtype, r[80], staged[4 * NS_MAX_SYNAPSES], seq = 1;
+    uint16_t s, n, offset, crc;
+    uint8_t count, j, ok = 1;
+    tp_reset();
+    ns_board_init(&board);
+    memcpy(p, "\x04\x10\x00\x08\x00\x01", 6);   /* 4 x 16 = 68 synapses */
+    CHECK(request(seq++, NS_T_CONFIGURE, p, 6, &rtype, r) == 2 && le16(r) == NS_MAX_SYNAPSES, "configure 4x16");
+    n = NS_MAX_SYNAPSES;
+    for (s = 0; s < n; s++) {
+        uint16_t plus = (uint16_t)(1000 + 37 * s), minus = (uint16_t)(900 + 11 * s);
+        staged[4 * s] = (uint8_t)plus;
+        staged[4 * s + 1] = (uint8_t)(plus >> 8);
+        staged[4 * s + 2] = (uint8_t)minus;
+        staged[4 * s + 3] = (uint8_t)(minus >> 8);
+    }
+    p[0] = 0;
+    p[1] = 0;
+    p[2] = NS_MAX_STAGE_COUNT + 1;
+    CHECK(request(seq++, NS_T_WRITE_STAGE, p, 3, &rtype, r) == 4 && rtype == NS_T_NACK && r[1] == NS_E_BAD_ARG
+          && le16(r + 2) == 2, "count %d > %d: BAD_ARG 2", NS_MAX_STAGE_COUNT + 1, NS_MAX_STAGE_COUNT);
+    for (offset = 0; offset < n; offset = (uint16_t)(offset + count)) {
+        count = (uint8_t)(n - offset < NS_MAX_STAGE_COUNT ? n - offset : NS_MAX_STAGE_COUNT);
+        p[0] = (uint8_t)offset;
+        p[1] = (uint8_t)(offset >> 8);
+        p[2] = count;
+        memcpy(p + 3, staged + 4 * offset, 4u * count);
+        ok &= request(seq++, NS_T_WRITE_STAGE, p, (uint8_t)(3 + 4 * count), &rtype, r) == 3 && rtype == 0x85
+            && r[2] == count;
+    }
+    CHECK(ok && NS_MAX_STAGE_COUNT >= 34, "68 synapses staged in 2 frames of up to %d", NS_MAX_STAGE_COUNT);
+    crc = ns_crc16(staged, 4u * n);
+    p[0] = (uint8_t)n;
+    p[1] = (uint8_t)(n >> 8);
+    p[2] = (uint8_t)crc;
+    p[3] = (uint8_t)(crc >> 8);
+    CHECK(request(seq++, NS_T_COMMIT, p, 4, &rtype, r) == 2 && rtype == 0x86, "commit 68");
+    ok = 1;
+    for (offset = 0; offset < n; offset = (uint16_t)(offset + count)) {
+        count = (uint8_t)(n - offset < NS_MAX_READ_COUNT ? n - offset : NS_MAX_READ_COUNT);
+        p[0] = (uint8_t)offset;
+        p[1] = (uint8_t)(offset >> 8);
+        p[2] = count;
+        ok &= request(seq++, NS_T_READ_WEIGHTS, p, 3, &rtype, r) == 3 + 6 * count;
+        for (j = 0; j < count; j++)
+            ok &= memcmp(r + 3 + 6 * j, staged + 4 * (offset + j), 4) == 0;
+    }
+    CHECK(ok, "every committed code read back");
+}
+
 /* ---------- physical channel through a fake front end ---------- */
 static void test_phys(void)
 {
@@ -762,6 +816,7 @@ int main(int argc, char **argv)
     test_protocol_vectors(root);
     test_bad_vectors_keep_weights(root);
     test_duplicates();
+    test_stage_max_payload();
     test_phys();
     test_eeprom_power_loss();
     printf("%d passed, %d failed\n", passed, failed);

@@ -13,7 +13,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 OUT = os.path.join(ROOT, "test-fixtures", "protocol-vectors.txt")
 
 VERSION = 1
-MAX_BODY = 69
+MAX_PAYLOAD = 160                     # request payloads (PROTOCOL.md §Framing)
+MAX_BODY = MAX_PAYLOAD + 5
+MAX_STAGE_COUNT = (MAX_PAYLOAD - 3) // 4
 
 T = dict(IDENTIFY=0x01, CONFIGURE=0x02, LOAD_DEVICE_PARAMS=0x03, READ_DEVICE_PARAMS=0x04, WRITE_STAGE=0x05,
          COMMIT=0x06, ABORT_STAGE=0x07, READ_WEIGHTS=0x08, APPLY_PULSES=0x09, READ_SYNAPSE=0x0A, INFER=0x0B,
@@ -282,9 +284,9 @@ def nack(err, detail):
 
 def identify_ack(board_id, cfg, phys_wildcard=True):
     """phys_channels (payload byte 11) is 1 on a Nano, 0 natively and on a virtual board: a wildcard in replies."""
-    text = ack("IDENTIFY", dict(protocol_version=1, fw_major=1, fw_minor=0, fw_patch=0, board_id=board_id,
+    text = ack("IDENTIFY", dict(protocol_version=1, fw_major=1, fw_minor=1, fw_patch=0, board_id=board_id,
                                 max_neurons=8, max_inputs=32, max_synapses=68, max_amplitudes=4,
-                                phys_channels=0, max_payload=64, n_neurons=cfg[0], n_inputs=cfg[1],
+                                phys_channels=0, max_payload=MAX_PAYLOAD, n_neurons=cfg[0], n_inputs=cfg[1],
                                 activation=cfg[2], frac_bits=cfg[3], k=cfg[4], name="nanosynapse"))
     return text[:4 + 22] + "??" + text[4 + 24:] if phys_wildcard else text
 
@@ -332,7 +334,7 @@ def main():
     s.raw("bad.truncated_payload", wire(b[:10]), "ERR BAD_CRC"); counters["frames_bad"] += 1
     s.raw("bad.truncated_header", wire(commit_body[:4]), "ERR TOO_SHORT"); counters["frames_bad"] += 1
     s.raw("bad.empty_body_byte", wire(b"\x01"), "ERR TOO_SHORT"); counters["frames_bad"] += 1
-    big = body(1, s.next_seq(), T["INFER"], bytes(range(1, 66)))  # 65-byte payload: body of 70 > 69
+    big = body(1, s.next_seq(), T["INFER"], bytes(range(1, MAX_PAYLOAD + 2)))  # one byte over the largest body
     assert len(big) == MAX_BODY + 1
     s.raw("bad.oversized", wire(big), "ERR OVERSIZED"); counters["frames_bad"] += 1
     s.raw("bad.oversized_no_zero_run", wire(b"\x55" * 300), "ERR OVERSIZED"); counters["frames_bad"] += 1
@@ -351,6 +353,15 @@ def main():
     good(); counters["nacks"] += 1
     s.request("bad.configure_neurons", "CONFIGURE", dict(cfg, n_neurons=9), nack("BAD_ARG", 0)); good(); counters["nacks"] += 1
     s.request("bad.configure_too_many_synapses", "CONFIGURE", dict(cfg, n_neurons=8, n_inputs=9), nack("BAD_ARG", 1))
+    good(); counters["nacks"] += 1
+    # The largest body passes the framing checks (and is refused by INFER for its length); one more synapse
+    # than a WRITE_STAGE may carry is refused at its count.
+    seq = s.next_seq()
+    longest = bytes(range(1, MAX_PAYLOAD + 1))
+    s.raw("bad.infer_largest_frame", wire(body(1, seq, T["INFER"], longest)), decode_col(1, seq, T["INFER"], longest),
+          describe(REQ["INFER"], longest), nack("BAD_LENGTH", 2 * cfg["n_inputs"]))
+    good(); counters["nacks"] += 1
+    s.request("bad.stage_count_over_max", "WRITE_STAGE", dict(offset=0, count=MAX_STAGE_COUNT + 1), nack("BAD_ARG", 2))
     good(); counters["nacks"] += 1
     s.request("bad.stage_out_of_range", "WRITE_STAGE", dict(offset=6, count=4, items=bad_items), nack("BAD_ARG", 2))
     good(); counters["nacks"] += 1

@@ -2,6 +2,7 @@ package org.nanosynapse.board;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import org.nanosynapse.device.Polarity;
 import org.nanosynapse.link.Crc16;
 import org.nanosynapse.link.Frame;
 import org.nanosynapse.link.FrameCodec;
@@ -15,18 +16,20 @@ import org.nanosynapse.link.PayloadWriter;
  * The firmware of PROTOCOL.md in Java: bytes in, bytes out, through the same frame codec as the
  * host. Implements the receive checks, duplicate suppression, staging and commit, device emulation,
  * §Arithmetic, counters and two-slot EEPROM records kept in memory. Capacities are those of
- * firmware 1.0.0; it has no physical channel. Not thread-safe: one caller feeds it.
+ * firmware 1.1.0. With an {@link EmulatedMemristor} it has a physical channel (PHYS_PULSE moves the
+ * memristor, PHYS_READ reads its divider); without one it NACKs them PHYS_UNAVAILABLE, as a build
+ * without pins does. Not thread-safe: one caller feeds it.
  */
 public final class VirtualBoard {
   public static final String FIRMWARE_NAME = "nanosynapse";
   public static final int FW_MAJOR = 1;
-  public static final int FW_MINOR = 0;
+  public static final int FW_MINOR = 1;
   public static final int FW_PATCH = 0;
   public static final int MAX_NEURONS = 8;
   public static final int MAX_INPUTS = 32;
   public static final int MAX_SYNAPSES = 68;
   public static final int MAX_AMPLITUDES = 4;
-  public static final int MAX_STAGE_COUNT = 15;
+  public static final int MAX_STAGE_COUNT = (Frame.MAX_PAYLOAD - 3) / 4;
   public static final int MAX_READ_COUNT = 10;
   public static final int MAX_PULSE_COUNT = 1000;
 
@@ -123,6 +126,8 @@ public final class VirtualBoard {
   private final FrameReceiver receiver;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final boolean reportElapsed;
+  /** The memristor on D5/D6/A0, or null for a board without pins. */
+  private final EmulatedMemristor memristor;
 
   /** A board with a blank EEPROM (board id 0) whose INFER reports its compute time. */
   public VirtualBoard() {
@@ -131,14 +136,26 @@ public final class VirtualBoard {
 
   /** @param reportElapsed false to report elapsed_us = 0, like a build without a clock */
   public VirtualBoard(boolean reportElapsed) {
+    this(reportElapsed, null);
+  }
+
+  /**
+   * @param reportElapsed false to report elapsed_us = 0, like a build without a clock
+   * @param memristor the device on the physical channel, or null for a board without pins
+   */
+  public VirtualBoard(boolean reportElapsed, EmulatedMemristor memristor) {
     this.reportElapsed = reportElapsed;
+    this.memristor = memristor;
     this.receiver = new FrameReceiver((decoded, wire) -> handle(decoded));
     powerOn();
   }
 
-  /** A board whose EEPROM already holds {@code boardId}, as after SET_BOARD_ID. */
+  /**
+   * A board whose EEPROM already holds {@code boardId}, as after SET_BOARD_ID, with the new device on
+   * its physical channel ({@link EmulatedMemristor#newDevice}, seeded by the board id).
+   */
   public static VirtualBoard withBoardId(int boardId) {
-    VirtualBoard b = new VirtualBoard();
+    VirtualBoard b = new VirtualBoard(true, EmulatedMemristor.newDevice(boardId));
     b.boardIdRecord.write(boardId);
     return b;
   }
@@ -294,7 +311,7 @@ public final class VirtualBoard {
     switch (type) {
       case IDENTIFY -> out.u8(Frame.VERSION).u8(FW_MAJOR).u8(FW_MINOR).u8(FW_PATCH)
           .u16(boardId()).u8(MAX_NEURONS).u8(MAX_INPUTS).u16(MAX_SYNAPSES).u8(MAX_AMPLITUDES)
-          .u8(0).u8(Frame.MAX_PAYLOAD).u8(nNeurons).u8(nInputs).u8(activation).u8(fracBits)
+          .u8(memristor != null ? 1 : 0).u8(Frame.MAX_PAYLOAD).u8(nNeurons).u8(nInputs).u8(activation).u8(fracBits)
           .u16(weightScale).ascii(FIRMWARE_NAME);
       case CONFIGURE -> configure(in, out);
       case LOAD_DEVICE_PARAMS -> loadDeviceParams(in);
@@ -365,17 +382,44 @@ public final class VirtualBoard {
         if (gapUs > 60_000_000L || count * (widthUs + gapUs) > 120_000_000L) {
           throw new Nack(NackError.BAD_ARG, 7);
         }
-        throw new Nack(NackError.PHYS_UNAVAILABLE, 0);
+        if (memristor == null) {
+          throw new Nack(NackError.PHYS_UNAVAILABLE, 0);
+        }
+        // Every width here is at least 1 µs, the shortest high the emulated memristor counts.
+        memristor.pulse(pin == 0 ? Polarity.SET : Polarity.RESET, count);
+        physPulses += count;
+        out.u16(count);
       }
       case PHYS_READ -> {
         int samples = in.u8();
         if (samples < 1 || samples > 64) {
           throw new Nack(NackError.BAD_ARG, 0);
         }
-        throw new Nack(NackError.PHYS_UNAVAILABLE, 0);
+        if (memristor == null) {
+          throw new Nack(NackError.PHYS_UNAVAILABLE, 0);
+        }
+        int sum = memristor.adcCode() * samples;
+        out.u16(sum).u8(samples).f32(dividerResistanceOhm(sum, samples, seriesResistorOhm));
       }
     }
     return out.toBytes();
+  }
+
+  /** PHYS_READ's resistance in f32 as the firmware computes it: m = sum/samples, R = R_s·m/(1023 − m). */
+  static float dividerResistanceOhm(int adcSum, int samples, float seriesResistorOhm) {
+    float m = (float) adcSum / samples;
+    if (m <= 0f) {
+      return 0f;
+    }
+    if (m >= 1023f) {
+      return Float.POSITIVE_INFINITY;
+    }
+    return seriesResistorOhm * m / (1023f - m);
+  }
+
+  /** The memristor on the physical channel, or null for a board without pins. */
+  public EmulatedMemristor memristor() {
+    return memristor;
   }
 
   private void configure(PayloadReader in, PayloadWriter out) throws Nack {

@@ -42,6 +42,24 @@ public interface Board extends AutoCloseable {
 
   BoardCounters counters();
 
+  /**
+   * PHYS_CONFIG: tells the board the series resistor R_s of its physical channel's divider, Ω.
+   * Returns the value the board acknowledged (f32). Boards without a physical channel throw.
+   */
+  default double configurePhysicalChannel(double seriesResistorOhm) {
+    throw new BoardException("board " + address() + ": PHYS_CONFIG: this board has no physical channel");
+  }
+
+  /** PHYS_PULSE: a pulse train on the physical channel's SET or RESET pin; returns after the last pulse. */
+  default void physicalPulses(PhysicalPulse pulse) {
+    throw new BoardException("board " + address() + ": PHYS_PULSE: this board has no physical channel");
+  }
+
+  /** PHYS_READ: {@code samples} (1..64) ADC readings of the physical channel's divider. */
+  default PhysicalReading readPhysical(int samples) {
+    throw new BoardException("board " + address() + ": PHYS_READ: this board has no physical channel");
+  }
+
   /** Software reset of the board; the connection is re-established and the board re-identified. */
   void reset();
 

@@ -255,6 +255,21 @@ public final class EmulatedBoards implements AutoCloseable {
     command("start " + id, "OK start board=" + id);
   }
 
+  /** Puts one board's emulated memristor (on D5/D6/A0) at this resistance, Ω ({@code set-r}). */
+  public void setMemristorResistance(int id, double resistanceOhm) {
+    link(id);
+    command("set-r " + id + " " + resistanceOhm, "OK set-r board=" + id);
+  }
+
+  /**
+   * The harness's STATUS line of one board: run state, cycle, and its memristor's {@code r_ohm},
+   * {@code adc_v}, {@code set_pulses}, {@code reset_pulses}, {@code short_pulses}.
+   */
+  public String status(int id) {
+    link(id);
+    return command("status " + id, "STATUS board=" + id + " ");
+  }
+
   /** The harness's output so far (READY lines, STATUS, errors), for diagnostics. */
   public List<String> output() {
     synchronized (log) {

@@ -5,11 +5,12 @@ import java.util.HexFormat;
 
 /**
  * One decoded frame body of PROTOCOL.md: protocol version, sequence number, message type and
- * payload (0..64 bytes). The CRC is checked and stripped by {@link FrameCodec}.
+ * payload (0..160 bytes). The CRC is checked and stripped by {@link FrameCodec}.
  */
 public record Frame(int version, int seq, int type, byte[] payload) {
   public static final int VERSION = 1;
-  public static final int MAX_PAYLOAD = 64;
+  /** Largest payload (PROTOCOL.md §Framing; firmware 1.0.0 took 64, 1.1.0 takes 160, IDENTIFY says which). */
+  public static final int MAX_PAYLOAD = 160;
   /** ver + seq + type + crc. */
   public static final int OVERHEAD = 5;
   public static final int MAX_BODY = MAX_PAYLOAD + OVERHEAD;

@@ -13,7 +13,7 @@ public final class FrameReceiver {
     void frame(FrameCodec.Decoded decoded, byte[] wireWithoutDelimiter);
   }
 
-  /** Encoded bytes of the largest legal body (69 + 1 code byte); anything longer is oversized. */
+  /** Encoded bytes of the largest legal body (165 + 1 code byte); anything longer is oversized. */
   static final int MAX_ENCODED = Frame.MAX_BODY + 1;
 
   private final byte[] buffer = new byte[MAX_ENCODED];

@@ -19,7 +19,8 @@ import org.nanosynapse.device.Polarity;
 public final class SerialBoard implements Board {
   public static final int PROTOCOL_VERSION = 1;
   public static final String FIRMWARE_NAME = "nanosynapse";
-  static final int STAGE_CHUNK = 15;
+  /** Synapses per WRITE_STAGE at most: (max_payload - 3) / 4 of PROTOCOL.md, 39 with 160-byte payloads. */
+  static final int STAGE_CHUNK = (Frame.MAX_PAYLOAD - 3) / 4;
   static final int READ_CHUNK = 10;
   static final int MAX_PULSES_PER_REQUEST = 1000;
 
@@ -30,6 +31,8 @@ public final class SerialBoard implements Board {
   private BoardIdentity identity;
   private BoardConfig config;
   private BoardDeviceParameters deviceParameters;
+  /** The last acknowledged PHYS_CONFIG series resistor, Ω (NaN: never configured). */
+  private double seriesResistorOhm = Double.NaN;
   private int[] plusCodes;
   private int[] minusCodes;
   private boolean restoring;
@@ -165,6 +168,9 @@ public final class SerialBoard implements Board {
       }
       if (deviceParameters != null) {
         doLoadDeviceParameters(deviceParameters);
+      }
+      if (!Double.isNaN(seriesResistorOhm)) {
+        doConfigurePhysicalChannel(seriesResistorOhm);
       }
       if (config != null && plusCodes != null) {
         List<SynapseCodes> codes = new ArrayList<>(plusCodes.length);
@@ -390,8 +396,9 @@ public final class SerialBoard implements Board {
       staged[4 * s + 3] = (byte) (minus[s] >>> 8);
     }
     List<FrameLink.Request> requests = new ArrayList<>();
-    for (int offset = 0; offset < n; offset += STAGE_CHUNK) {
-      int count = Math.min(STAGE_CHUNK, n - offset);
+    int chunk = stageChunk();
+    for (int offset = 0; offset < n; offset += chunk) {
+      int count = Math.min(chunk, n - offset);
       PayloadWriter w = new PayloadWriter().u16(offset).u8(count);
       for (int j = 0; j < count; j++) {
         w.u16(plus[offset + j]).u16(minus[offset + j]);
@@ -431,6 +438,16 @@ public final class SerialBoard implements Board {
     }
     throw new BoardException(label() + ": COMMIT: expected ACK after re-staging 3 times; last answer: "
         + lastNack.getMessage(), lastNack);
+  }
+
+  /**
+   * Synapses per WRITE_STAGE for this board: as many as its IDENTIFY's {@code max_payload} allows
+   * (15 on firmware 1.0.0 with 64-byte payloads), at most {@link #STAGE_CHUNK}.
+   */
+  int stageChunk() {
+    String maxPayload = lastIdentify == null ? null : lastIdentify.get("max_payload");
+    int fromBoard = maxPayload == null ? STAGE_CHUNK : (Integer.parseInt(maxPayload) - 3) / 4;
+    return Math.max(1, Math.min(STAGE_CHUNK, fromBoard));
   }
 
   private BoardConfig requireConfig(String command) {
@@ -596,6 +613,72 @@ public final class SerialBoard implements Board {
     call("SET_BOARD_ID", () -> {
       request(MessageType.SET_BOARD_ID, new PayloadWriter().u16(boardId).toBytes(), 100);
       identify();
+    });
+  }
+
+  // ---------------------------------------------------------------- physical channel
+
+  @Override
+  public double configurePhysicalChannel(double seriesResistorOhm) {
+    if (!(seriesResistorOhm > 0) || Double.isInfinite(seriesResistorOhm)) {
+      throw new IllegalArgumentException(label() + ": PHYS_CONFIG: series_resistor_ohm must be finite and > 0, got "
+          + seriesResistorOhm);
+    }
+    return call("PHYS_CONFIG", () -> doConfigurePhysicalChannel(seriesResistorOhm));
+  }
+
+  private double doConfigurePhysicalChannel(double ohm) {
+    Map<String, String> f = request(MessageType.PHYS_CONFIG, new PayloadWriter().f32((float) ohm).toBytes(), 0);
+    double acknowledged = MessageFields.parseFloat(f.get("series_resistor_ohm"));
+    if (acknowledged != (float) ohm) {
+      throw new BoardException(label() + ": PHYS_CONFIG: expected the board to echo " + (float) ohm
+          + " Ohm, it answered " + acknowledged);
+    }
+    seriesResistorOhm = ohm;
+    return acknowledged;
+  }
+
+  /**
+   * {@inheritDoc} Not repeated after a reconnect: whether a train that was under way when the link
+   * died reached the device is unknown, and a physical device cannot be rolled back, so this throws.
+   */
+  @Override
+  public void physicalPulses(PhysicalPulse pulse) {
+    byte[] p = new PayloadWriter().u8(pulse.pin()).u32(pulse.widthUs()).u16(pulse.count()).u32(pulse.gapUs())
+        .toBytes();
+    Map<String, String> f;
+    try {
+      f = request(MessageType.PHYS_PULSE, p, pulse.durationUs() / 1000 + 1);
+    } catch (LinkDeadException | TransportException e) {
+      reconnect("PHYS_PULSE", e);
+      throw new BoardException(label() + ": PHYS_PULSE: the link died during a train of " + pulse.count()
+          + " pulses and was re-established; whether they reached the device is unknown, so they were not repeated",
+          e);
+    } finally {
+      lastCallNanos = System.nanoTime();
+    }
+    int count = Integer.parseInt(f.get("count"));
+    if (count != pulse.count()) {
+      throw new BoardException(label() + ": PHYS_PULSE: expected " + pulse.count() + " pulses acknowledged, board reports "
+          + count);
+    }
+  }
+
+  @Override
+  public PhysicalReading readPhysical(int samples) {
+    if (samples < 1 || samples > PhysicalReading.MAX_SAMPLES) {
+      throw new IllegalArgumentException(label() + ": PHYS_READ: samples must be 1.." + PhysicalReading.MAX_SAMPLES
+          + ", got " + samples);
+    }
+    return call("PHYS_READ", () -> {
+      // 64 conversions of 104 µs each on the ATmega328P at its 125 kHz ADC clock: under 10 ms.
+      Map<String, String> f = request(MessageType.PHYS_READ, new PayloadWriter().u8(samples).toBytes(), 10);
+      PhysicalReading r = new PhysicalReading(Integer.parseInt(f.get("adc_sum")), Integer.parseInt(f.get("samples")),
+          MessageFields.parseFloat(f.get("resistance_ohm")));
+      if (r.samples() != samples) {
+        throw new BoardException(label() + ": PHYS_READ: expected " + samples + " samples, board reports " + r.samples());
+      }
+      return r;
     });
   }
 

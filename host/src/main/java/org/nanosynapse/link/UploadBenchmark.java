@@ -42,7 +42,8 @@ public final class UploadBenchmark {
     long useful = 4L * n * uploads;
     double rate = useful / seconds;
     double line = baud / 10.0;
-    int frames = (n + SerialBoard.STAGE_CHUNK - 1) / SerialBoard.STAGE_CHUNK;
+    int chunk = board.stageChunk();
+    int frames = (n + chunk - 1) / chunk;
     long payload = (long) uploads * (4L * n + 3L * frames + 4);
     return new Result(n, uploads, useful, seconds, rate, line, rate / line, payload, payload / seconds / line,
         retransmits, back.equals(last));

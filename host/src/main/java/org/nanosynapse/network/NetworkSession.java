@@ -18,6 +18,10 @@ import org.nanosynapse.link.BoardIdentity;
 import org.nanosynapse.nn.Mlp;
 import org.nanosynapse.records.AppendLog;
 import org.nanosynapse.records.RunRecorder;
+import org.nanosynapse.training.PulseRecord;
+import org.nanosynapse.training.TrainingConfig;
+import org.nanosynapse.training.TrainingData;
+import org.nanosynapse.training.TrainingResult;
 
 /**
  * One bench session on a network of boards, recorded in a run folder as it goes: open the boards of
@@ -103,6 +107,11 @@ public final class NetworkSession implements AutoCloseable {
 
   /** Encodes the model, deploys it to every board (all or none) and records the result. */
   public DeploymentResult deploy(Mlp mlp, ParameterSet devices, DeployOptions o) {
+    return deploy(mlp, devices, o, 0);
+  }
+
+  /** As above, with the code range sized for weights up to {@code rangeWeight} (see {@link WeightEncoder}). */
+  private DeploymentResult deploy(Mlp mlp, ParameterSet devices, DeployOptions o, double rangeWeight) {
     WeightEncoder.checkShape(mlp, net.topology());
     double maxAbs = 0;
     for (double[][] layer : mlp.weights()) {
@@ -120,7 +129,8 @@ public final class NetworkSession implements AutoCloseable {
     }
     var law = devices.setLaw();
     DeploymentPlan plan = WeightEncoder.encode(
-        mlp, net.topology(), o.fractionalBits(), gain, law.r0Ohm(), law.r1Ohm(), devices.initialResistanceOhm());
+        mlp, net.topology(), o.fractionalBits(), gain, law.r0Ohm(), law.r1Ohm(), devices.initialResistanceOhm(),
+        rangeWeight);
     BoardDeviceParameters params = DeviceSetup.forBoards(devices, plan.encoding().conductanceLsbS());
     recorder.writeJson("model.json", RunFiles.modelJson(mlp));
     recorder.manifest("parameter_set", Map.of("name", devices.name(), "source", devices.source()));
@@ -148,48 +158,56 @@ public final class NetworkSession implements AutoCloseable {
   }
 
   /**
-   * Trains on the boards ({@link HardwareTrainer}): deploys {@code initial} with the gain at which
-   * {@code maxWeight} needs {@code pulseBudget} SET pulses, then trains with pulses; the pulse
-   * schedule goes to pulses.csv and the epochs to epochs.csv as they happen. Afterwards the boards'
-   * state is this session's deployment, so {@link #run} and {@link #compare} test the trained boards
-   * (the comparison then includes every pulsed device's trajectory, measured against simulated).
+   * Trains on the boards by the trainer's own in-place loop and pulse decisions ({@link
+   * HardwareTrainer}): deploys balanced pairs (zero weights) with the trainer's gain and a code range
+   * sized by {@link HardwareTrainer#range}, then trains; every pulse decision goes out as APPLY_PULSES
+   * and the boards' answers are the next step's device states. Written as they happen: the trainer's
+   * pulse log ({@code pulse-schedule.csv}, {@link PulseRecord#CSV_HEADER}, replayable), every command
+   * with the codes read back and predicted ({@code pulses.csv}) and the epochs ({@code epochs.csv}).
+   * Afterwards the boards' state is this session's deployment, so {@link #run} and {@link #compare}
+   * test the trained boards (the comparison includes every pulsed device's trajectory).
+   *
+   * @param config training configuration (run in place whatever its mode)
+   * @param devices the parameter set of {@code config}, resolved (the boards get its physics)
    */
-  public Mlp trainOnHardware(
-      Mlp initial, ParameterSet devices, int fractionalBits, double maxWeight, int pulseBudget, Dataset train,
-      Dataset test, HardwareTrainer.Options options) {
-    double gain = DeviceSetup.gainForPulseBudget(devices, maxWeight, pulseBudget);
-    deploy(initial, devices, new DeployOptions(Deployer.Mode.DIRECT, fractionalBits, gain, 0, 0));
+  public TrainingResult trainOnHardware(
+      TrainingConfig config, TrainingData data, ParameterSet devices, int fractionalBits) {
+    HardwareTrainer.Range range = deployForTraining(config, devices, fractionalBits);
+    TrainingConfig onBoards = HardwareTrainer.configFor(config, deployment.plan().encoding());
     Map<String, Object> t = new java.util.LinkedHashMap<>();
-    t.put("epochs", options.epochs());
-    t.put("batch_size", options.batchSize());
-    t.put("optimizer", options.optimizer().label());
-    t.put("learning_rate", options.learningRate());
-    t.put("loss", options.loss().label());
-    t.put("max_pulses_per_step", options.maxPulsesPerStep());
-    t.put("seed", options.seed());
-    t.put("train_images", train.size());
-    t.put("gain", gain);
-    t.put("pulse_budget", pulseBudget);
-    t.put("max_weight", maxWeight);
+    t.put("config", onBoards.toString());
+    t.put("seed", onBoards.seed());
+    t.put("train_images", data.train().size());
+    t.put("gain", range.gain());
+    t.put("range_weight", range.rangeWeight());
+    t.put("start_resistance_ohm", onBoards.synapses().startResistanceOhm());
     recorder.manifest("training", t);
     long start = System.currentTimeMillis();
     List<PulseStep> schedule = new ArrayList<>();
-    Mlp trained;
-    try (AppendLog pulses = recorder.csv("pulses.csv", RunFiles.pulseHeader());
-        AppendLog epochs = recorder.csv(
-            "epochs.csv", "epoch", "mean_loss", "train_accuracy", "test_accuracy", "pulses", "refreshes")) {
-      trained = new HardwareTrainer(options).train(
-          net, deployment, DeviceSetup.forBoards(devices, deployment.plan().encoding().conductanceLsbS()), initial,
-          train, test, new HardwareTrainer.Listener() {
+    TrainingResult trained;
+    try (AppendLog records = recorder.csv("pulse-schedule.csv", PulseRecord.CSV_HEADER.split(","));
+        AppendLog pulses = recorder.csv("pulses.csv", RunFiles.pulseHeader());
+        AppendLog epochs = recorder.csv("epochs.csv", "epoch", "mean_loss", "train_accuracy", "test_accuracy",
+            "host_test_accuracy", "pulses", "refresh_pulses")) {
+      trained = HardwareTrainer.train(
+          net, deployment, devices, DeviceSetup.forBoards(devices, deployment.plan().encoding().conductanceLsbS()),
+          onBoards, data, new HardwareTrainer.Listener() {
             @Override
-            public void pulse(PulseStep step) {
+            public void pulses(PulseRecord r) {
+              records.row(r.step(), r.phase(), r.layer(), r.neuron(), r.input(), String.valueOf(r.side()), r.device(),
+                  r.polarity(), r.amplitudeV(), r.widthS(), r.count());
+            }
+
+            @Override
+            public void command(PulseStep step) {
               schedule.add(step);
               pulses.row(RunFiles.pulseRow(step));
             }
 
             @Override
             public void epoch(HardwareTrainer.Epoch e) {
-              epochs.row(e.epoch(), e.meanLoss(), e.trainAccuracy(), e.testAccuracy(), e.pulses(), e.refreshes());
+              epochs.row(e.epoch(), e.meanLoss(), e.trainAccuracy(), e.testAccuracy(), e.hostTestAccuracy(), e.pulses(),
+                  e.refreshPulses());
               log.accept(String.format(java.util.Locale.ROOT,
                   "epoch %d: loss %.4f, boards' accuracy train %.2f %% test %.2f %%, %d pulses", e.epoch(),
                   e.meanLoss(), 100 * e.trainAccuracy(), 100 * e.testAccuracy(), e.pulses()));
@@ -204,10 +222,68 @@ public final class NetworkSession implements AutoCloseable {
         deployment.plan(), deployment.mode(), readBack, Deployer.modelFrom(deployment.plan(), readBack), schedule, 0,
         System.currentTimeMillis() - start);
     recorder.writeJson("deployment.json", RunFiles.deploymentJson(d, devices.name(), devices.source()));
-    recorder.writeJson("model.json", RunFiles.modelJson(trained));
+    recorder.writeJson("model.json", RunFiles.modelJson(trained.model()));
+    recorder.manifest("trained", Map.of(
+        "pulses", trained.pulses(), "pulse_commands", schedule.size(), "energy_j", trained.energyJ(),
+        "write_time_s", trained.writeTimeS(), "host_test_accuracy", trained.testAccuracy(),
+        "duration_ms", d.durationMillis()));
     this.deployment = d;
-    this.model = trained;
+    this.model = trained.model();
     return trained;
+  }
+
+  /** Balanced pairs (zero weights) with the trainer's gain and the code range {@link HardwareTrainer#range} sizes. */
+  private HardwareTrainer.Range deployForTraining(TrainingConfig config, ParameterSet devices, int fractionalBits) {
+    HardwareTrainer.Range range = HardwareTrainer.range(devices, config.synapses(), fractionalBits);
+    Mlp zero = Mlp.initialised(config.layerSizes(), config.activations(), 0);
+    for (double[][] layer : zero.weights()) {
+      for (double[] row : layer) {
+        java.util.Arrays.fill(row, 0);
+      }
+    }
+    deploy(zero, devices, new DeployOptions(Deployer.Mode.DIRECT, fractionalBits, range.gain(), 0, 0), range.rangeWeight());
+    return range;
+  }
+
+  /**
+   * Replays a pulse schedule ({@code pulse-schedule.csv} of a {@link #trainOnHardware} run) on these
+   * boards: deploys the same balanced start as that run (same configuration, parameter set and F)
+   * and sends every logged pulse run as APPLY_PULSES, in order; commands go to {@code pulses.csv}.
+   * On boards that follow the same device law the result is the trained run's codes; on other boards
+   * it shows what the same pulses do to them.
+   */
+  public DeploymentResult replaySchedule(
+      TrainingConfig config, ParameterSet devices, int fractionalBits, List<PulseRecord> schedule) {
+    deployForTraining(config, devices, fractionalBits);
+    long start = System.currentTimeMillis();
+    List<PulseStep> steps = new ArrayList<>();
+    try (AppendLog pulses = recorder.csv("pulses.csv", RunFiles.pulseHeader())) {
+      BoardDevices boards = new BoardDevices(
+          net, devices, DeviceSetup.forBoards(devices, deployment.plan().encoding().conductanceLsbS()), step -> {
+            steps.add(step);
+            pulses.row(RunFiles.pulseRow(step));
+          });
+      for (PulseRecord r : schedule) {
+        if (r.device() >= boards.size()) {
+          throw new IllegalArgumentException("pulse schedule: device " + r.device() + " of step " + r.step()
+              + " is not on these boards (" + boards.size() + " devices)");
+        }
+        if (r.count() > 0) {
+          boards.applyPulses(r.device(), Polarity.parse(r.polarity(), "polarity"), r.amplitudeV(), r.count());
+        }
+      }
+      boards.commit();
+    }
+    Map<BoardSlot, List<org.nanosynapse.link.SynapseState>> readBack = new java.util.LinkedHashMap<>();
+    for (BoardSlot slot : net.topology().boards()) {
+      readBack.put(slot, net.board(slot).readSynapses());
+    }
+    DeploymentResult d = new DeploymentResult(
+        deployment.plan(), deployment.mode(), readBack, Deployer.modelFrom(deployment.plan(), readBack), steps, 0,
+        System.currentTimeMillis() - start);
+    recorder.writeJson("deployment.json", RunFiles.deploymentJson(d, devices.name(), devices.source()));
+    this.deployment = d;
+    return d;
   }
 
   /** Runs the test set through the boards; each pattern is appended to patterns.csv at once. */

@@ -29,6 +29,16 @@ public final class WeightEncoder {
    */
   public static DeploymentPlan encode(
       Mlp mlp, Topology topology, int fractionalBits, double gain, double r0Ohm, double r1Ohm, double initialResistanceOhm) {
+    return encode(mlp, topology, fractionalBits, gain, r0Ohm, r1Ohm, initialResistanceOhm, 0);
+  }
+
+  /**
+   * As above, with the code range sized for weights up to {@code rangeWeight} (if larger than the
+   * model's): room for the weights to grow by pulses, as in training on the boards.
+   */
+  public static DeploymentPlan encode(
+      Mlp mlp, Topology topology, int fractionalBits, double gain, double r0Ohm, double r1Ohm,
+      double initialResistanceOhm, double rangeWeight) {
     FixedPoint.checkFractionBits(fractionalBits);
     checkShape(mlp, topology);
     if (!(gain > 0) || Double.isInfinite(gain)) {
@@ -58,6 +68,14 @@ public final class WeightEncoder {
           maxAbsWeight = Math.max(maxAbsWeight, Math.abs(w[l][j][i]));
         }
       }
+    }
+    if (rangeWeight > maxAbsWeight) {
+      if (Math.abs(rangeWeight * one) > Short.MAX_VALUE) {
+        throw new IllegalArgumentException("range weight: " + rangeWeight + " exceeds the Q" + fractionalBits
+            + " range ±" + (Short.MAX_VALUE / (double) one));
+      }
+      maxAbsWeight = rangeWeight;
+      maxRaw = Math.max(maxRaw, Math.abs(FixedPoint.quantize(rangeWeight, fractionalBits)));
     }
     // Physical range: the raised device must stay at or below 1/R0 (Gn ≤ 1).
     double gnInitial = (initialG - 1 / r1Ohm) / deltaG;

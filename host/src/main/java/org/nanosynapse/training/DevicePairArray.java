@@ -6,7 +6,6 @@ import org.nanosynapse.device.ParameterSet;
 import org.nanosynapse.device.Polarity;
 import org.nanosynapse.device.PowerLaw;
 import org.nanosynapse.device.PowerLawParameters;
-import org.nanosynapse.device.UpdateCost;
 import org.nanosynapse.nn.Mlp;
 
 /**
@@ -19,9 +18,15 @@ import org.nanosynapse.nn.Mlp;
  * (firmware/PROTOCOL.md §Arithmetic; conductances add physically, so the pair weight depends on the
  * true conductance difference, not on each device's own range). A SET pulse to "+" raises w, to "−"
  * lowers it. Every pulse goes through the {@link PulseLedger}.
+ *
+ * <p>The devices are behind {@link SynapseDevices}: a simulated {@link DevicePopulation} ({@link
+ * #create}) or devices on boards ({@link #on}); every decision below (device-aware and sign-only
+ * rules, refresh, initial programming, write-and-verify) is the same for both.
  */
 public final class DevicePairArray implements SynapticWeights {
-  private final DevicePopulation devices;
+  private final SynapseDevices devices;
+  /** The simulated population, or null when the devices are on boards. */
+  private final DevicePopulation population;
   private final SynapseSettings settings;
   private final int[][] shape;
   private final double gain;
@@ -48,8 +53,9 @@ public final class DevicePairArray implements SynapticWeights {
   private long refreshes;
 
   private DevicePairArray(
-      DevicePopulation devices, SynapseSettings settings, int[][] shape, PulseLedger ledger, long seed) {
+      SynapseDevices devices, SynapseSettings settings, int[][] shape, PulseLedger ledger, long seed) {
     this.devices = devices;
+    this.population = devices instanceof SimulatedDevices sim ? sim.population() : null;
     this.settings = settings;
     this.shape = shape;
     this.ledger = ledger;
@@ -60,25 +66,42 @@ public final class DevicePairArray implements SynapticWeights {
     pulseWidthS = p.pulseWidthS();
     PowerLawParameters nominal = p.setLaw();
     conductanceSpanS = 1 / nominal.r0Ohm() - 1 / nominal.r1Ohm();
-    startOhm = Double.isNaN(settings.startResistanceOhm()) ? p.initialResistanceOhm() : settings.startResistanceOhm();
-    if (!(startOhm > p.minResistanceOhm() && startOhm < p.maxResistanceOhm())) {
-      throw new IllegalArgumentException("start resistance: " + startOhm + " Ohm is outside the range of parameter set '"
-          + p.name() + "' (" + p.minResistanceOhm() + " .. " + p.maxResistanceOhm() + " Ohm)");
-    }
-    gain = Double.isNaN(settings.gain()) ? gainFor(nominal, startOhm, conductanceSpanS, settings.stepAtStart()) : settings.gain();
+    startOhm = startResistanceOhm(p, settings);
+    gain = gain(p, settings);
     int n = devices.size();
     setR0 = new double[n];
     setR1 = new double[n];
     setExponent = new double[n];
     startPulseNumber = new double[n];
     for (int d = 0; d < n; d++) {
-      PowerLawParameters law = devices.deviceLaw(d, Polarity.SET, setAmplitudeV);
+      PowerLawParameters law = devices.law(d, Polarity.SET, setAmplitudeV);
       setR0[d] = law.r0Ohm();
       setR1[d] = law.r1Ohm();
       setExponent[d] = law.exponent();
       startPulseNumber[d] = nAt(d, startOhm);
     }
     rounding = new java.util.SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+  }
+
+  /** Resistance both devices of a pair start near, Ω: the settings' or the parameter set's initial one. */
+  static double startResistanceOhm(ParameterSet p, SynapseSettings settings) {
+    double startOhm =
+        Double.isNaN(settings.startResistanceOhm()) ? p.initialResistanceOhm() : settings.startResistanceOhm();
+    if (!(startOhm > p.minResistanceOhm() && startOhm < p.maxResistanceOhm())) {
+      throw new IllegalArgumentException("start resistance: " + startOhm + " Ohm is outside the range of parameter set '"
+          + p.name() + "' (" + p.minResistanceOhm() + " .. " + p.maxResistanceOhm() + " Ohm)");
+    }
+    return startOhm;
+  }
+
+  /** γ of these settings on devices of parameter set p: the settings' gain, or the one {@link #gainFor} gives. */
+  public static double gain(ParameterSet p, SynapseSettings settings) {
+    if (!Double.isNaN(settings.gain())) {
+      return settings.gain();
+    }
+    PowerLawParameters nominal = p.setLaw();
+    double spanS = 1 / nominal.r0Ohm() - 1 / nominal.r1Ohm();
+    return gainFor(nominal, startResistanceOhm(p, settings), spanS, settings.stepAtStart());
   }
 
   /**
@@ -102,16 +125,44 @@ public final class DevicePairArray implements SynapticWeights {
 
   public static DevicePairArray create(
       Mlp mlp, SynapseSettings s, long seed, TrainingListener listener, boolean keepRecords) {
+    int[][] shape = shapeOf(mlp);
+    ParameterSet p = parameterSet(s.parameterSet());
+    DevicePopulation pop = new DevicePopulation(p, nonIdealities(s), 2 * synapses(shape), seed);
+    return new DevicePairArray(new SimulatedDevices(pop), s, shape, new PulseLedger(listener, keepRecords), seed);
+  }
+
+  /**
+   * The weights of {@code mlp} on the given devices (e.g. on boards), in their present states; the
+   * settings' parameter set is not used (the devices bring their own), nor its non-idealities.
+   *
+   * @param seed seed of the stochastic rounding of pulse counts
+   */
+  public static DevicePairArray on(
+      SynapseDevices devices, Mlp mlp, SynapseSettings s, long seed, TrainingListener listener) {
+    int[][] shape = shapeOf(mlp);
+    int synapses = synapses(shape);
+    if (devices.size() != 2 * synapses) {
+      throw new IllegalArgumentException(
+          "devices: " + devices.size() + " devices for " + synapses + " synapses (need two per synapse)");
+    }
+    return new DevicePairArray(devices, s, shape, new PulseLedger(listener, false), seed);
+  }
+
+  private static int synapses(int[][] shape) {
+    int n = 0;
+    for (int[] l : shape) {
+      n += l[0] * l[1];
+    }
+    return n;
+  }
+
+  private static int[][] shapeOf(Mlp mlp) {
     double[][][] w = mlp.weights();
     int[][] shape = new int[w.length][];
-    int synapses = 0;
     for (int l = 0; l < w.length; l++) {
       shape[l] = new int[] {w[l].length, w[l][0].length};
-      synapses += w[l].length * w[l][0].length;
     }
-    ParameterSet p = parameterSet(s.parameterSet());
-    DevicePopulation pop = new DevicePopulation(p, nonIdealities(s), 2 * synapses, seed);
-    return new DevicePairArray(pop, s, shape, new PulseLedger(listener, keepRecords), seed);
+    return shape;
   }
 
   private static final java.util.Map<String, ParameterSet> PARAMETER_SETS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -126,7 +177,16 @@ public final class DevicePairArray implements SynapticWeights {
     return cached;
   }
 
+  /** The simulated population (for device states in model files and pulse-log replay). */
   public DevicePopulation population() {
+    if (population == null) {
+      throw new IllegalStateException("devices: not simulated (they are on boards)");
+    }
+    return population;
+  }
+
+  /** The devices behind the weights. */
+  public SynapseDevices devices() {
     return devices;
   }
 
@@ -319,11 +379,7 @@ public final class DevicePairArray implements SynapticWeights {
 
   private void pulse(int d, Polarity polarity, double amplitudeV, int count, String phase, long step, int l, int j,
       int i) {
-    double energy = 0;
-    for (int k = 0; k < count; k++) {
-      energy += UpdateCost.pulseEnergyJ(amplitudeV, devices.resistanceOhm(d), pulseWidthS);
-      devices.applyPulse(d, polarity, amplitudeV);
-    }
+    double energy = devices.applyPulses(d, polarity, amplitudeV, count);
     ledger.record(new PulseRecord(step, phase, l, j, i, d % 2 == 0 ? '+' : '-', d, polarity.name(), amplitudeV,
         pulseWidthS, count), energy);
   }
@@ -343,9 +399,6 @@ public final class DevicePairArray implements SynapticWeights {
 
   /** Applies one logged pulse run again (for replaying a pulse log on fresh devices). */
   public void replay(PulseRecord r) {
-    Polarity p = Polarity.parse(r.polarity(), "polarity");
-    for (int k = 0; k < r.count(); k++) {
-      devices.applyPulse(r.device(), p, r.amplitudeV());
-    }
+    devices.applyPulses(r.device(), Polarity.parse(r.polarity(), "polarity"), r.amplitudeV(), r.count());
   }
 }

@@ -121,6 +121,11 @@ public record SynapseSettings(
         initialWeightSpread, deadZone, maxPulsesPerStep, refreshFactor, verifyTolerance, verifyMaxPulses);
   }
 
+  public SynapseSettings withStartResistanceOhm(double v) {
+    return new SynapseSettings(rule, parameterSet, variation, pulseNoise, readNoise, gain, stepAtStart, v,
+        initialWeightSpread, deadZone, maxPulsesPerStep, refreshFactor, verifyTolerance, verifyMaxPulses);
+  }
+
   public SynapseSettings withDeadZone(double v) {
     return new SynapseSettings(rule, parameterSet, variation, pulseNoise, readNoise, gain, stepAtStart, startResistanceOhm,
         initialWeightSpread, v, maxPulsesPerStep, refreshFactor, verifyTolerance, verifyMaxPulses);

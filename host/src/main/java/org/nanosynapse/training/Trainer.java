@@ -25,6 +25,25 @@ public final class Trainer {
   }
 
   public static TrainingResult train(TrainingConfig c, TrainingData data, TrainingListener listener) {
+    return train(c, data, listener, null);
+  }
+
+  /**
+   * Trains in place on the given devices (e.g. on boards) instead of a simulated population: the same
+   * loop and the same pulse decisions ({@link DevicePairArray}), with each device's state after its
+   * pulses taken from {@code onDevices}. The mode must be {@link TrainingMode#IN_PLACE}; the devices
+   * are used as they are (not reset), their weights programmed to the initial ones with pulses.
+   */
+  public static TrainingResult trainOn(
+      SynapseDevices onDevices, TrainingConfig c, TrainingData data, TrainingListener listener) {
+    if (c.mode() != TrainingMode.IN_PLACE) {
+      throw new IllegalArgumentException("mode: training on given devices is in place, not " + c.mode().label());
+    }
+    return train(c, data, listener, java.util.Objects.requireNonNull(onDevices, "devices"));
+  }
+
+  private static TrainingResult train(
+      TrainingConfig c, TrainingData data, TrainingListener listener, SynapseDevices onDevices) {
     checkShape(c, data.train());
     SplittableRandom seeds = new SplittableRandom(c.seed());
     long initSeed = seeds.nextLong();
@@ -35,7 +54,9 @@ public final class Trainer {
     DevicePairArray devices = null;
     SynapticWeights synapses = SynapticWeights.IDEAL;
     if (c.mode() == TrainingMode.IN_PLACE) {
-      devices = DevicePairArray.create(mlp, c.synapses(), deviceSeed, listener);
+      devices = onDevices == null
+          ? DevicePairArray.create(mlp, c.synapses(), deviceSeed, listener)
+          : DevicePairArray.on(onDevices, mlp, c.synapses(), deviceSeed, listener);
       devices.programInitialWeights(initSeed);
       devices.readWeights(mlp.weights());
       synapses = devices;

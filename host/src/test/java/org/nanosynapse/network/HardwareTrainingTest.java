@@ -19,6 +19,8 @@ import org.nanosynapse.nn.Loss;
 import org.nanosynapse.nn.Mlp;
 import org.nanosynapse.nn.Optimizer;
 import org.nanosynapse.records.RunRecorder;
+import org.nanosynapse.training.TrainingConfig;
+import org.nanosynapse.training.TrainingData;
 
 /** Training with the weights on three virtual boards: pulses out, read-back codes in. */
 class HardwareTrainingTest {
@@ -28,6 +30,9 @@ class HardwareTrainingTest {
     Dataset train = LineDatasetGenerator.generate(task, 1000, 11);
     Dataset test = LineDatasetGenerator.generate(task, 1000, 12);
     Mlp initial = Mlp.initialised(new int[] {9, 4, 2}, new Activation[] {Activation.TANH, Activation.SOFTMAX}, 3);
+    // The trainer's own configuration (its in-place loop and pulse decisions run on the boards).
+    TrainingConfig config = TrainingConfig.defaults().toBuilder().task(task).hidden(4).epochs(4).batchSize(10)
+        .optimizer(Optimizer.Kind.ADAM).learningRate(0.02).loss(Loss.CROSS_ENTROPY).seed(5).build();
     Topology topo = TopologyPlanner.plan(
         WeightEncoder.layersOf(initial), TopologyPlanner.Capacity.NANO, TopologyPlanner.virtualPorts(3));
     List<String> log = new ArrayList<>();
@@ -36,8 +41,7 @@ class HardwareTrainingTest {
     try (RunRecorder rec = RunRecorder.create(runs, "train-on-hardware");
         NetworkSession s = NetworkSession.open(topo, new Boards(rec), rec, log::add)) {
       folder = rec.folder();
-      s.trainOnHardware(initial, DeployerTest.GRONINGEN, 8, 6, 2000, train, test,
-          new HardwareTrainer.Options(4, 10, Optimizer.Kind.ADAM, 0.02, Loss.CROSS_ENTROPY, 200, 5));
+      s.trainOnHardware(config, new TrainingData(train, null, test), DeployerTest.GRONINGEN, 8);
       s.run(test, new NetworkRunner());
       c = s.compare(Thresholds.defaults());
     }
@@ -52,5 +56,48 @@ class HardwareTrainingTest {
     assertEquals(c.report().pulseCommands() + 1, schedule.size(), "one line per pulse command, logged as sent");
     assertEquals(5, Files.readAllLines(folder.resolve("epochs.csv")).size());
     assertTrue(Files.exists(folder.resolve("comparison/trajectories.png")));
+  }
+
+  @Test
+  void theLoggedScheduleIsTheTrainersDecisionsAndReplaysOnFreshBoardsToTheSameCodes(@TempDir Path runs) {
+    // A low refresh factor, so pairs are also refreshed on the boards (RESET pulses, then SET back).
+    org.nanosynapse.training.SynapseSettings d = org.nanosynapse.training.SynapseSettings.defaults();
+    org.nanosynapse.training.SynapseSettings refreshing = new org.nanosynapse.training.SynapseSettings(d.rule(),
+        d.parameterSet(), d.variation(), d.pulseNoise(), d.readNoise(), d.gain(), d.stepAtStart(),
+        d.startResistanceOhm(), d.initialWeightSpread(), d.deadZone(), d.maxPulsesPerStep(), 1.05, d.verifyTolerance(),
+        d.verifyMaxPulses());
+    TrainingConfig config = TrainingConfig.defaults().toBuilder().epochs(1).trainSize(500).testSize(100).seed(7)
+        .synapses(refreshing).build();
+    TrainingData data = TrainingData.generate(config);
+    Topology topo = TopologyPlanner.plan(
+        WeightEncoder.layersOf(Mlp.initialised(config.layerSizes(), config.activations(), 0)),
+        TopologyPlanner.Capacity.NANO, TopologyPlanner.virtualPorts(3));
+    List<java.util.List<org.nanosynapse.link.SynapseState>> trained = new ArrayList<>();
+    List<org.nanosynapse.training.PulseRecord> schedule;
+    org.nanosynapse.training.TrainingResult r;
+    try (RunRecorder rec = RunRecorder.create(runs, "train-on-hardware");
+        NetworkSession s = NetworkSession.open(topo, new Boards(rec), rec, m -> {})) {
+      r = s.trainOnHardware(config, data, DeployerTest.GRONINGEN, 8);
+      for (BoardSlot slot : topo.boards()) {
+        trained.add(s.network().board(slot).readSynapses());
+      }
+      schedule = org.nanosynapse.training.PulseLogCsv.read(rec.folder().resolve("pulse-schedule.csv"));
+    }
+    // Every pulse the trainer decided is in the log, and went out as commands (init and train phases).
+    assertEquals(r.pulses(), schedule.stream().mapToLong(org.nanosynapse.training.PulseRecord::count).sum());
+    assertTrue(schedule.stream().anyMatch(p -> p.phase().equals("init")));
+    assertTrue(schedule.stream().anyMatch(p -> p.phase().equals("train")));
+    assertTrue(schedule.stream().anyMatch(p -> p.phase().equals("refresh") && p.polarity().equals("RESET")));
+    System.out.printf("on 3 virtual boards: %d pulses (%d in refreshes), %d devices refreshed%n", r.pulses(),
+        schedule.stream().filter(p -> p.phase().equals("refresh")).mapToLong(p -> p.count()).sum(),
+        r.devices().refreshes());
+    try (RunRecorder rec = RunRecorder.create(runs, "replay");
+        NetworkSession s = NetworkSession.open(topo, new Boards(rec), rec, m -> {})) {
+      DeploymentResult replayed = s.replaySchedule(config, DeployerTest.GRONINGEN, 8, schedule);
+      assertEquals(r.pulses(), replayed.pulseCount());
+      for (int b = 0; b < topo.boards().size(); b++) {
+        assertEquals(trained.get(b), s.network().board(topo.boards().get(b)).readSynapses(), "board " + (b + 1));
+      }
+    }
   }
 }

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.nanosynapse.board.VirtualNetwork;
 import org.nanosynapse.link.Board;
 
-/** A pulse train through a virtual board's device, fitted by the calibration module, gives back the loaded law. */
-class HardwareCalibrationTest {
+/** A pulse train through a virtual board's emulated device (APPLY_PULSES), fitted by the calibration module, gives back the loaded law. */
+class DeviceChannelCalibrationTest {
   @Test
   void fitOfTheBoardsReadsRecoversTheLoadedPowerLaw() {
     try (Board board = VirtualNetwork.open(1)) {
-      HardwareCalibrator.Result r = HardwareCalibrator.calibrate(board, DeployerTest.GRONINGEN, 200);
+      DeviceChannelCalibrator.Result r = DeviceChannelCalibrator.calibrate(board, DeployerTest.GRONINGEN, 200);
       assertEquals(200, r.series().size());
       assertTrue(r.exponentError() < 0.03, "a: fitted " + r.fit().a() + ", loaded " + r.loaded().exponent());
       assertTrue(r.r1Error() < 0.05, "R1: fitted " + r.fit().r1Ohm() + ", loaded " + r.loaded().r1Ohm());
