@@ -102,8 +102,9 @@ final class TrainingOptions {
       description = "In-place update rule: device-aware or sign-only (the published rule) (default: device-aware).")
   String rule;
 
-  @Option(names = "--param-set", paramLabel = "NAME", defaultValue = "groningen-2021",
-      description = "Built-in device parameter set (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--param-set", paramLabel = "NAME|FILE", defaultValue = "groningen-2021",
+      description = "Device parameter set: a built-in name, a parameter-set JSON file or a calibration file "
+          + "(default: ${DEFAULT-VALUE}).")
   String paramSet;
 
   @Option(names = "--variation", paramLabel = "REL", defaultValue = "0.15",
@@ -155,7 +156,7 @@ final class TrainingOptions {
   }
 
   TrainingConfig config() {
-    org.nanosynapse.device.ParameterSet.builtIn(paramSet); // validates the name (one-line error)
+    ParameterSetArgument.resolve(paramSet); // validates the name or file (one-line error)
     SynapseSettings d = SynapseSettings.defaults();
     d = new SynapseSettings(UpdateRule.parse(rule), paramSet, variation, pulseNoise, readNoise,
         gain == null ? Double.NaN : gain, step, d.startResistanceOhm(), d.initialWeightSpread(), deadZone,

@@ -37,17 +37,7 @@ public final class Pipeline {
     TrainingResult trained = Trainer.train(config, data, org.nanosynapse.training.TrainingListener.NONE);
     Topology topo = TopologyPlanner.plan(
         WeightEncoder.layersOf(trained.model()), TopologyPlanner.Capacity.NANO, ports);
-    String name = config.synapses().parameterSet();
-    ParameterSet devices;
-    if (ParameterSet.BUILT_IN.contains(name)) {
-      devices = ParameterSet.builtIn(name);
-    } else {
-      try {
-        devices = ParameterSet.fromJson(java.nio.file.Files.readString(Path.of(name)), name);
-      } catch (java.io.IOException e) {
-        throw new IllegalArgumentException("parameter set: cannot read " + name + ": " + e.getMessage(), e);
-      }
-    }
+    ParameterSet devices = org.nanosynapse.io.ParameterSets.resolve(config.synapses().parameterSet());
     try (RunRecorder rec = RunRecorder.create(runsRoot, "demo")) {
       rec.manifest("seed", config.seed());
       rec.manifest("config", config.toString());

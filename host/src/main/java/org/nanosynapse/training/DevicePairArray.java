@@ -167,14 +167,9 @@ public final class DevicePairArray implements SynapticWeights {
 
   private static final java.util.Map<String, ParameterSet> PARAMETER_SETS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Built-in parameter sets, parsed once (sweeps create thousands of arrays). */
-  static ParameterSet parameterSet(String name) {
-    ParameterSet cached = PARAMETER_SETS.get(name);
-    if (cached == null) {
-      cached = ParameterSet.builtIn(name);
-      PARAMETER_SETS.put(name, cached);
-    }
-    return cached;
+  /** Parameter sets (built-in names or files), parsed once (sweeps create thousands of arrays). */
+  static ParameterSet parameterSet(String nameOrPath) {
+    return PARAMETER_SETS.computeIfAbsent(nameOrPath, org.nanosynapse.io.ParameterSets::resolve);
   }
 
   /** The simulated population (for device states in model files and pulse-log replay). */

@@ -51,6 +51,23 @@ class TrainingCommandsTest {
   }
 
   @Test
+  void trainTakesAParameterSetFileAsWellAsABuiltInName() throws Exception {
+    Path set = tmp.resolve("my-set.json");
+    Run show = run("device", "show", "--param-set", "groningen-2021");
+    assertEquals(0, show.exit(), show.err());
+    Files.writeString(set, show.out());
+    Run fromFile = run("train", "--epochs", "2", "--param-set", set.toString(), "--format", "json", "--no-progress");
+    Run builtIn = run("train", "--epochs", "2", "--format", "json", "--no-progress");
+    assertEquals(0, fromFile.exit(), fromFile.err());
+    // The same set from a file trains exactly as the built-in one (same seed).
+    assertEquals(new ObjectMapper().readTree(builtIn.out()).get("test_accuracy"),
+        new ObjectMapper().readTree(fromFile.out()).get("test_accuracy"));
+    Run missing = run("train", "--param-set", tmp.resolve("nope.json").toString());
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("param-set"), missing.err());
+  }
+
+  @Test
   void trainSavesItsDataAndTrainsOnImportedCsvAndCrossValidates() throws Exception {
     Path dir = tmp.resolve("a");
     Run r = run("train", "--mode", "ideal", "--epochs", "3", "--out", dir.toString(), "--save-data", "--no-progress");
