@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reader of the project's own pulse-response CSV (format {@code nanosynapse-csv}, version 1).
@@ -39,8 +40,6 @@ import java.util.regex.Pattern;
 public final class PulseCsvReader {
   public static final String FORMAT = "nanosynapse-csv";
 
-  private static final Pattern HEADER = Pattern.compile("^\\s*([A-Za-z_]+)\\s*(?:[\\[(]\\s*(.*?)\\s*[\\])])?\\s*$");
-
   private enum Col {
     DEVICE_ID("device_id", null),
     PULSE_INDEX("pulse_index", null),
@@ -61,6 +60,11 @@ public final class PulseCsvReader {
     }
   }
 
+  private static final Set<String> PLAIN_COLUMNS =
+      Stream.of(Col.values()).filter(k -> k.units == null).map(k -> k.key).collect(Collectors.toUnmodifiableSet());
+  private static final Map<String, Units> PHYSICAL_COLUMNS = Stream.of(Col.values()).filter(k -> k.units != null)
+      .collect(Collectors.toUnmodifiableMap(k -> k.key, k -> k.units));
+
   private PulseCsvReader() {}
 
   /** True when the first non-comment line looks like this format's header. */
@@ -80,118 +84,57 @@ public final class PulseCsvReader {
       double readV, double resistanceOhm, double timeS) {}
 
   public static PulseData parse(Path file, List<String> lines, String sha256) {
-    int headerLine = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      String t = lines.get(i).trim();
-      if (!t.isEmpty() && !t.startsWith("#")) {
-        headerLine = i;
-        break;
-      }
-    }
-    if (headerLine < 0) {
-      throw new DataFormatException(file, 0, null, "no header line and no data");
-    }
-    String[] head = lines.get(headerLine).split(",", -1);
-    Map<Col, Integer> index = new LinkedHashMap<>();
-    double[] factor = new double[head.length];
-    for (int c = 0; c < head.length; c++) {
-      Matcher m = HEADER.matcher(head[c]);
-      String where = Cells.column(c, head[c].trim());
-      if (!m.matches()) {
-        throw new DataFormatException(file, headerLine + 1, where, "cannot read header cell, expected 'name [unit]'");
-      }
-      String key = m.group(1).toLowerCase(Locale.ROOT);
-      String unit = m.group(2);
-      Col col = null;
-      for (Col k : Col.values()) {
-        if (k.key.equals(key)) {
-          col = k;
-        }
-      }
-      if (col == null) {
-        throw new DataFormatException(file, headerLine + 1, where, "unknown column '" + key + "'");
-      }
-      if (index.containsKey(col)) {
-        throw new DataFormatException(file, headerLine + 1, where, "column '" + key + "' appears twice");
-      }
-      if (col.units == null) {
-        if (unit != null && !unit.isEmpty()) {
-          throw new DataFormatException(file, headerLine + 1, where, "column '" + key + "' takes no unit");
-        }
-        factor[c] = 1;
-      } else {
-        if (unit == null || unit.isEmpty()) {
-          throw new DataFormatException(
-              file, headerLine + 1, where, "missing unit, write e.g. '" + key + " [" + col.units.si() + "]'");
-        }
-        Double f = col.units.factor(unit);
-        if (f == null) {
-          throw new DataFormatException(
-              file, headerLine + 1, where,
-              "unknown unit '" + unit + "' (accepted: " + col.units.accepted() + ")");
-        }
-        factor[c] = f;
-      }
-      index.put(col, c);
-    }
-    for (Col required : List.of(Col.DEVICE_ID, Col.PULSE_INDEX, Col.POLARITY, Col.AMPLITUDE, Col.WIDTH, Col.READ_VOLTAGE)) {
-      if (!index.containsKey(required)) {
-        throw new DataFormatException(file, headerLine + 1, null, "missing column '" + required.key + "'");
-      }
-    }
-    boolean hasCurrent = index.containsKey(Col.CURRENT);
-    boolean hasResistance = index.containsKey(Col.RESISTANCE);
+    CsvHeader header = CsvHeader.read(file, lines, PLAIN_COLUMNS, PHYSICAL_COLUMNS, Stream.of(
+        Col.DEVICE_ID, Col.PULSE_INDEX, Col.POLARITY, Col.AMPLITUDE, Col.WIDTH, Col.READ_VOLTAGE).map(k -> k.key).toList());
+    boolean hasCurrent = header.has(Col.CURRENT.key);
+    boolean hasResistance = header.has(Col.RESISTANCE.key);
     if (hasCurrent == hasResistance) {
       throw new DataFormatException(
-          file, headerLine + 1, null,
+          file, header.line, null,
           hasCurrent ? "give either 'current' or 'resistance', not both" : "missing column 'current' or 'resistance'");
     }
-    boolean hasTime = index.containsKey(Col.TIME);
+    boolean hasTime = header.has(Col.TIME.key);
 
     List<Row> rows = new ArrayList<>();
-    for (int i = headerLine + 1; i < lines.size(); i++) {
+    for (int i = header.line; i < lines.size(); i++) {
       String raw = lines.get(i);
       String t = raw.trim();
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
       int ln = i + 1;
-      String[] cells = raw.split(",", -1);
-      if (cells.length != head.length) {
-        throw new DataFormatException(
-            file, ln, null, cells.length + " cells but the header has " + head.length + " columns");
-      }
-      String device = cells[index.get(Col.DEVICE_ID)].trim();
+      String[] cells = header.cells(file, ln, raw);
+      String device = cells[header.column(Col.DEVICE_ID.key)].trim();
       if (device.isEmpty()) {
-        throw new DataFormatException(file, ln, Cells.column(index.get(Col.DEVICE_ID), "device_id"), "empty device id");
+        throw new DataFormatException(file, ln, Cells.column(header.column(Col.DEVICE_ID.key), "device_id"), "empty device id");
       }
-      int pc = index.get(Col.PULSE_INDEX);
+      int pc = header.column(Col.PULSE_INDEX.key);
       long pulse = Cells.integer(file, ln, pc, "pulse_index", cells[pc]);
-      int polc = index.get(Col.POLARITY);
+      int polc = header.column(Col.POLARITY.key);
       Branch branch = Branch.parseOrNull(cells[polc]);
       if (branch == null) {
         throw new DataFormatException(
             file, ln, Cells.column(polc, "polarity"),
             "polarity must be 'set' or 'reset', got '" + Cells.abbreviate(cells[polc].trim()) + "'");
       }
-      double amp = value(file, ln, index, factor, cells, Col.AMPLITUDE);
-      double width = value(file, ln, index, factor, cells, Col.WIDTH);
+      double amp = header.value(file, ln, cells, Col.AMPLITUDE.key);
+      double width = header.value(file, ln, cells, Col.WIDTH.key);
       if (!(width > 0)) {
-        throw new DataFormatException(file, ln, Cells.column(index.get(Col.WIDTH), "width"), "width must be > 0, got " + width);
+        throw new DataFormatException(file, ln, Cells.column(header.column(Col.WIDTH.key), "width"), "width must be > 0, got " + width);
       }
-      double readV = value(file, ln, index, factor, cells, Col.READ_VOLTAGE);
+      double readV = header.value(file, ln, cells, Col.READ_VOLTAGE.key);
       double r;
       if (hasResistance) {
-        r = value(file, ln, index, factor, cells, Col.RESISTANCE);
+        r = header.value(file, ln, cells, Col.RESISTANCE.key);
         if (!(r > 0)) {
           throw new DataFormatException(
-              file, ln, Cells.column(index.get(Col.RESISTANCE), "resistance"), "resistance must be > 0, got " + cells[index.get(Col.RESISTANCE)].trim());
+              file, ln, Cells.column(header.column(Col.RESISTANCE.key), "resistance"), "resistance must be > 0, got " + cells[header.column(Col.RESISTANCE.key)].trim());
         }
       } else {
-        double current = value(file, ln, index, factor, cells, Col.CURRENT);
-        String where = Cells.column(index.get(Col.CURRENT), "current");
+        double current = header.value(file, ln, cells, Col.CURRENT.key);
+        String where = Cells.column(header.column(Col.CURRENT.key), "current");
         if (readV == 0) {
-          throw new DataFormatException(file, ln, Cells.column(index.get(Col.READ_VOLTAGE), "read_voltage"),
+          throw new DataFormatException(file, ln, Cells.column(header.column(Col.READ_VOLTAGE.key), "read_voltage"),
               "read voltage 0 V: resistance from current is undefined");
         }
         if (current == 0) {
@@ -205,9 +148,9 @@ public final class PulseCsvReader {
       }
       double time = Double.NaN;
       if (hasTime) {
-        time = value(file, ln, index, factor, cells, Col.TIME);
+        time = header.value(file, ln, cells, Col.TIME.key);
         if (!(time > 0)) {
-          throw new DataFormatException(file, ln, Cells.column(index.get(Col.TIME), "time"), "time must be > 0, got " + time);
+          throw new DataFormatException(file, ln, Cells.column(header.column(Col.TIME.key), "time"), "time must be > 0, got " + time);
         }
       }
       rows.add(new Row(ln, device, pulse, branch, amp, width, readV, r, time));
@@ -216,11 +159,6 @@ public final class PulseCsvReader {
       throw new DataFormatException(file, 0, null, "no data rows");
     }
     return new PulseData(file, FORMAT, sha256, buildSeries(file, rows), buildRelaxations(file, rows, hasTime));
-  }
-
-  private static double value(Path file, int ln, Map<Col, Integer> index, double[] factor, String[] cells, Col col) {
-    int c = index.get(col);
-    return Cells.number(file, ln, c, col.key, cells[c]) * factor[c];
   }
 
   private static List<PulseSeries> buildSeries(Path file, List<Row> rows) {

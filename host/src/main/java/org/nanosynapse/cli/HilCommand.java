@@ -1,10 +1,8 @@
 package org.nanosynapse.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.nanosynapse.compare.Comparison;
 import org.nanosynapse.dataset.Dataset;
 import org.nanosynapse.link.EmulatedBoards;
 import org.nanosynapse.network.Boards;
@@ -16,10 +14,6 @@ import org.nanosynapse.network.TopologyPlanner;
 import org.nanosynapse.network.WeightEncoder;
 import org.nanosynapse.nn.Mlp;
 import org.nanosynapse.records.RunRecorder;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -89,25 +83,7 @@ public final class HilCommand implements Callable<Integer> {
         s.deploy(mlp, devices, options);
         err.println("running " + test.size() + " patterns...");
         err.flush();
-        try (ProgressBar bar = !noProgress && format.equals("text") ? new ProgressBarBuilder()
-            .setTaskName("patterns").setInitialMax(test.size()).setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
-          s.run(test, new NetworkRunner(), p -> {
-            if (bar != null) {
-              bar.step();
-            }
-          });
-        }
-        Comparison c = s.compare(limits);
-        rec.finish(c.report().passed() ? "ok" : "disagreement: " + String.join("; ", c.report().failures()));
-        if (format.equals("json")) {
-          out.print(Files.readString(rec.folder().resolve("comparison/report.json")));
-        } else {
-          out.print(c.report().summaryText());
-          out.println("run folder: " + rec.folder());
-        }
-        out.flush();
-        return c.report().passed() ? NanoSynapse.EXIT_OK : NanoSynapse.EXIT_FAILURE;
+        return DeployedRun.runCompareAndPrint(s, test, new NetworkRunner(), limits, rec, format, noProgress, out);
       } catch (RuntimeException e) {
         rec.finish("failed: " + e.getMessage());
         throw e;

@@ -1,9 +1,7 @@
 package org.nanosynapse.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
-import org.nanosynapse.compare.Comparison;
 import org.nanosynapse.dataset.Dataset;
 import org.nanosynapse.network.Boards;
 import org.nanosynapse.network.NetworkRunner;
@@ -11,10 +9,6 @@ import org.nanosynapse.network.NetworkSession;
 import org.nanosynapse.network.Topology;
 import org.nanosynapse.nn.Mlp;
 import org.nanosynapse.records.RunRecorder;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,25 +63,8 @@ public final class RunCommand implements Callable<Integer> {
       rec.manifest("noise_p", testSet.noise);
       try (NetworkSession s = NetworkSession.open(topo, new Boards(rec), rec, err::println)) {
         s.deploy(mlp, devices, options);
-        try (ProgressBar bar = !noProgress && format.equals("text") ? new ProgressBarBuilder()
-            .setTaskName("patterns").setInitialMax(test.size()).setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
-          s.run(test, new NetworkRunner((long) (recoverTimeoutS * 1000), 3), p -> {
-            if (bar != null) {
-              bar.step();
-            }
-          });
-        }
-        Comparison c = s.compare(limits);
-        rec.finish(c.report().passed() ? "ok" : "disagreement: " + String.join("; ", c.report().failures()));
-        if (format.equals("json")) {
-          out.print(Files.readString(rec.folder().resolve("comparison/report.json")));
-        } else {
-          out.print(c.report().summaryText());
-          out.println("run folder: " + rec.folder());
-        }
-        out.flush();
-        return c.report().passed() ? NanoSynapse.EXIT_OK : NanoSynapse.EXIT_FAILURE;
+        NetworkRunner runner = new NetworkRunner((long) (recoverTimeoutS * 1000), 3);
+        return DeployedRun.runCompareAndPrint(s, test, runner, limits, rec, format, noProgress, out);
       } catch (RuntimeException e) {
         rec.finish("failed: " + e.getMessage());
         throw e;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class BenchDevicesCommandTest {
   @Test
   void shortRunReportsEveryCase() throws Exception {
-    var r = DeviceSimulateCommandTest.run("bench", "devices", "--devices", "2000", "--seconds", "0.05",
+    var r = CliRun.run("bench", "devices", "--devices", "2000", "--seconds", "0.05",
         "--warmup-seconds", "0", "--threads", "1,2", "--format", "json");
     assertEquals(0, r.exit(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
@@ -26,7 +26,7 @@ class BenchDevicesCommandTest {
 
   @Test
   void badInputExitsTwo() {
-    var r = DeviceSimulateCommandTest.run("bench", "devices", "--devices", "0");
+    var r = CliRun.run("bench", "devices", "--devices", "0");
     assertEquals(2, r.exit());
     assertTrue(r.err().startsWith("error: devices:"), r.err());
   }

@@ -2,9 +2,8 @@ package org.nanosynapse.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nanosynapse.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,38 +16,25 @@ import org.nanosynapse.link.LinkOptions;
 import org.nanosynapse.link.SerialBoard;
 import org.nanosynapse.link.SynapseCodes;
 import org.nanosynapse.records.RunRecorder;
-import picocli.CommandLine;
 
 class BoardsAndReplayCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = NanoSynapse.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void boardsIdentifiesTypedAddressesAndSetsIds() {
-    Run r = run("boards", "--port", "virtual:12");
+    CliRun r = run("boards", "--port", "virtual:12");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("virtual:12") && r.out().contains("id 12 ") && r.out().contains("protocol 1"), r.out());
 
-    Run missing = run("boards", "--port", "/dev/no-such-nano");
+    CliRun missing = run("boards", "--port", "/dev/no-such-nano");
     assertEquals(1, missing.exit());
     assertTrue(missing.out().contains("/dev/no-such-nano") && missing.out().contains("no such device"), missing.out());
 
-    Run bad = run("boards", "--port", "virtual:x");
+    CliRun bad = run("boards", "--port", "virtual:x");
     assertEquals(2, bad.exit());
     assertEquals("error: board address 'virtual:x': expected virtual:<board id 0..65535>", bad.err().strip());
 
-    Run twoForSetId = run("boards", "--set-id", "3", "--port", "virtual:1", "--port", "virtual:2");
+    CliRun twoForSetId = run("boards", "--set-id", "3", "--port", "virtual:1", "--port", "virtual:2");
     assertEquals(2, twoForSetId.exit());
   }
 
@@ -70,13 +56,13 @@ class BoardsAndReplayCommandTest {
   @Test
   void replayPrintsARunsTranscriptsAndReplaysThemAgainstABoard() throws Exception {
     Path folder = recordRun();
-    Run listed = run("replay", folder.toString());
+    CliRun listed = run("replay", folder.toString());
     assertEquals(0, listed.exit(), listed.err());
     assertTrue(listed.out().contains("board virtual:8"), listed.out());
     assertTrue(listed.out().contains("CONFIGURE n_neurons=1 n_inputs=3"), listed.out());
     assertTrue(listed.out().contains("-> INFER_ACK y.0="), listed.out());
 
-    Run same = run("replay", folder.toString(), "--against", "virtual:8", "--quiet");
+    CliRun same = run("replay", folder.toString(), "--against", "virtual:8", "--quiet");
     assertEquals(0, same.exit(), same.out() + same.err());
     assertTrue(same.out().contains("every answer matched the recording"), same.out());
   }
@@ -97,7 +83,7 @@ class BoardsAndReplayCommandTest {
     }
     rec.close();
     // A fresh board boots with 4 x 16: its IDENTIFY answer and the INFER length check differ.
-    Run r = run("replay", rec.folder().toString(), "--against", "virtual:8", "--quiet");
+    CliRun r = run("replay", rec.folder().toString(), "--against", "virtual:8", "--quiet");
     assertEquals(1, r.exit(), r.out() + r.err());
     assertTrue(r.out().contains("IDENTIFY: n_neurons recorded 1, now 4; n_inputs recorded 3, now 16"), r.out());
     assertTrue(r.out().contains("answer(s) differ from the recording"), r.out());
@@ -110,7 +96,7 @@ class BoardsAndReplayCommandTest {
     List<String> lines = new java.util.ArrayList<>(Files.readAllLines(transcript));
     lines.set(5, lines.get(5) + " zz");
     Files.write(transcript, lines);
-    Run r = run("replay", transcript.toString());
+    CliRun r = run("replay", transcript.toString());
     assertEquals(2, r.exit());
     assertTrue(r.err().strip().matches("error: transcript .*board-8.txt line 6: byte \\d+ 'zz' is not two hex digits"),
         r.err());

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nanosynapse.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,23 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nanosynapse.calibration.AdcCalibrationFile;
 import org.nanosynapse.calibration.CalibrationFile;
-import picocli.CommandLine;
 
 /** {@code calibrate fit} and {@code calibrate adc} on the project's synthetic fixtures. */
 class CalibrateCommandTest {
   @TempDir Path dir;
-
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = NanoSynapse.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   static Path fixture(String name) {
     return Path.of(System.getProperty("nanosynapse.root", "..")).toAbsolutePath().normalize()
@@ -47,7 +33,7 @@ class CalibrateCommandTest {
   @Test
   void fitWritesTheCalibrationFilePlotsAndATable() throws IOException {
     Path out = dir.resolve("cal.json");
-    Run r = run("calibrate", "fit", fixture("population.csv").toString(), "--out", out.toString());
+    CliRun r = run("calibrate", "fit", fixture("population.csv").toString(), "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("dev-01/set@+1V"), r.out());
     assertTrue(r.out().contains("population set +1V: 6 devices"), r.out());
@@ -65,7 +51,7 @@ class CalibrateCommandTest {
       assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head);
     }
     // The simulator loads the calibration's parameter set.
-    Run sim = run("device", "simulate", "--calibration", out.toString(), "--pulses", "5xSET@+1V", "--format", "json");
+    CliRun sim = run("device", "simulate", "--calibration", out.toString(), "--pulses", "5xSET@+1V", "--format", "json");
     assertEquals(0, sim.exit(), sim.err());
     JsonNode j = new ObjectMapper().readTree(sim.out());
     assertEquals(cal.parameterSet().name(), j.get("param_set").asText());
@@ -73,7 +59,7 @@ class CalibrateCommandTest {
     Path resetOnly = dir.resolve("reset.json");
     assertEquals(0, run("calibrate", "fit", fixture("population.csv").toString(), "--branch", "reset", "--no-plots",
         "--out", resetOnly.toString()).exit());
-    Run none = run("device", "simulate", "--calibration", resetOnly.toString());
+    CliRun none = run("device", "simulate", "--calibration", resetOnly.toString());
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("holds no parameter set"), none.err());
   }
@@ -81,7 +67,7 @@ class CalibrateCommandTest {
   @Test
   void jsonFormatHasExactlyTheDocumentedKeysPerSeries() throws IOException {
     Path out = dir.resolve("cal.json");
-    Run r = run("calibrate", "fit", fixture("population.csv").toString(), "--branch", "set", "--fix-r0", "1500",
+    CliRun r = run("calibrate", "fit", fixture("population.csv").toString(), "--branch", "set", "--fix-r0", "1500",
         "--out", out.toString(), "--format", "json", "--no-plots");
     assertEquals(0, r.exit(), r.err());
     JsonNode arr = new ObjectMapper().readTree(r.out());
@@ -115,7 +101,7 @@ class CalibrateCommandTest {
       Path data = dir.resolve(c[0] + ".csv");
       Files.writeString(data, c[1]);
       Path out = dir.resolve(c[0] + "-cal.json");
-      Run r = run("calibrate", "fit", data.toString(), "--out", out.toString());
+      CliRun r = run("calibrate", "fit", data.toString(), "--out", out.toString());
       assertEquals(2, r.exit(), c[0] + ": " + r.err());
       assertTrue(r.err().startsWith("error: " + data + ", " + c[2]), c[0] + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), "one line");
@@ -129,7 +115,7 @@ class CalibrateCommandTest {
     Path out = dir.resolve("x.json");
     assertEquals(2, run("calibrate", "fit", fixture("population.csv").toString(), "--branch", "sideways", "--out", out.toString()).exit());
     assertEquals(2, run("calibrate", "fit", fixture("population.csv").toString(), "--fix-r0", "-3", "--out", out.toString()).exit());
-    Run tooBig = run("calibrate", "fit", fixture("population.csv").toString(), "--fix-r0", "1e9", "--out", out.toString());
+    CliRun tooBig = run("calibrate", "fit", fixture("population.csv").toString(), "--fix-r0", "1e9", "--out", out.toString());
     assertEquals(2, tooBig.exit());
     assertTrue(tooBig.err().contains("not below the smallest measured resistance"), tooBig.err());
     assertEquals(2, run("calibrate", "fit", dir.resolve("absent.csv").toString(), "--out", out.toString()).exit());
@@ -139,7 +125,7 @@ class CalibrateCommandTest {
   @Test
   void adcFitStoresPerBoardAndApplyCorrectsLaterReads() throws IOException {
     Path store = dir.resolve("adc.json");
-    Run fit = run("calibrate", "adc", fixture("adc-references.csv").toString(), "--out", store.toString());
+    CliRun fit = run("calibrate", "adc", fixture("adc-references.csv").toString(), "--out", store.toString());
     assertEquals(0, fit.exit(), fit.err());
     assertTrue(fit.out().contains("nano-A") && fit.out().contains("nano-B"), fit.out());
     assertEquals(2, AdcCalibrationFile.read(store).entries().size());
@@ -154,7 +140,7 @@ class CalibrateCommandTest {
     assertEquals(onlyB.toString(), merged.entries().get(1).dataFile());
 
     Path csv = dir.resolve("later.csv");
-    Run apply = run("calibrate", "adc", fixture("adc-later.csv").toString(), "--apply", store.toString(), "--out", csv.toString());
+    CliRun apply = run("calibrate", "adc", fixture("adc-later.csv").toString(), "--apply", store.toString(), "--out", csv.toString());
     assertEquals(0, apply.exit(), apply.err());
     List<String> lines = Files.readAllLines(csv);
     assertEquals(17, lines.size());
@@ -168,7 +154,7 @@ class CalibrateCommandTest {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "board_id,series_resistor [kOhm],read_voltage [V],adc_reference [V],adc_code\nx,100,5,5,12.5\n");
     Path store2 = dir.resolve("adc2.json");
-    Run r = run("calibrate", "adc", bad.toString(), "--out", store2.toString());
+    CliRun r = run("calibrate", "adc", bad.toString(), "--out", store2.toString());
     assertEquals(2, r.exit());
     assertTrue(r.err().startsWith("error: " + bad + ", line 2, column 5 (adc_code)"), r.err());
     assertFalse(Files.exists(store2));

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nanosynapse.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,28 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nanosynapse.device.ParameterSet;
-import picocli.CommandLine;
 
 class DeviceSimulateCommandTest {
   @TempDir Path dir;
-
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = NanoSynapse.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @Test
   void defaultTrainWritesCsvPlotAndJson() throws IOException {
     Path csv = dir.resolve("r.csv");
     Path png = dir.resolve("r.png");
-    Run r = run("device", "simulate", "--out", csv.toString(), "--plot", png.toString(), "--format", "json");
+    CliRun r = run("device", "simulate", "--out", csv.toString(), "--plot", png.toString(), "--format", "json");
     assertEquals(0, r.exit(), r.err());
     List<String> lines = Files.readAllLines(csv);
     assertEquals(22, lines.size());
@@ -69,7 +55,7 @@ class DeviceSimulateCommandTest {
 
   @Test
   void textFormatShowsTheTable() {
-    Run r = run("device", "simulate", "--pulses", "3xSET@+0.1V");
+    CliRun r = run("device", "simulate", "--pulses", "3xSET@+0.1V");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("parameter set  groningen-2021"));
     assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+SET\\s+3\\s+\\d\\.\\d+e[+-]\\d+.*")), r.out());
@@ -93,8 +79,8 @@ class DeviceSimulateCommandTest {
   void acceptsAParameterSetFile() throws IOException {
     Path file = dir.resolve("set.json");
     Files.writeString(file, ParameterSet.builtIn("groningen-2021").renamed("my-set", "test copy").toJson());
-    Run byFile = run("device", "simulate", "--param-set", file.toString(), "--format", "json");
-    Run byName = run("device", "simulate", "--format", "json");
+    CliRun byFile = run("device", "simulate", "--param-set", file.toString(), "--format", "json");
+    CliRun byName = run("device", "simulate", "--format", "json");
     assertEquals(0, byFile.exit(), byFile.err());
     JsonNode f = new ObjectMapper().readTree(byFile.out());
     JsonNode n = new ObjectMapper().readTree(byName.out());
@@ -104,7 +90,7 @@ class DeviceSimulateCommandTest {
     Path calibration = dir.resolve("calibration.json");
     Files.writeString(calibration, "{\"kind\": \"calibration\", \"parameter_set\": "
         + ParameterSet.builtIn("groningen-2021").renamed("fitted", "test fit").toJson() + "}");
-    Run byCalibration = run("device", "simulate", "--param-set", calibration.toString(), "--format", "json");
+    CliRun byCalibration = run("device", "simulate", "--param-set", calibration.toString(), "--format", "json");
     assertEquals(0, byCalibration.exit(), byCalibration.err());
     assertEquals("fitted", new ObjectMapper().readTree(byCalibration.out()).get("param_set").asText());
   }
@@ -132,7 +118,7 @@ class DeviceSimulateCommandTest {
     for (String[] c : cases) {
       Path csv = dir.resolve("out-" + c[0] + ".csv");
       Path png = dir.resolve("out-" + c[0] + ".png");
-      Run r = run("device", "simulate", c[1], c[2], "--out", csv.toString(), "--plot", png.toString());
+      CliRun r = run("device", "simulate", c[1], c[2], "--out", csv.toString(), "--plot", png.toString());
       assertEquals(2, r.exit(), c[0] + ": " + r.err());
       String err = r.err().strip();
       assertFalse(err.contains("\n"), "one line: " + err);
@@ -148,28 +134,28 @@ class DeviceSimulateCommandTest {
   @Test
   void adcColumnsShowWhatANanoWouldRead() throws IOException {
     Path csv = dir.resolve("adc.csv");
-    Run r = run("device", "simulate", "--pulses", "2xSET", "--adc-series-ohm", "1e7", "--out", csv.toString());
+    CliRun r = run("device", "simulate", "--pulses", "2xSET", "--adc-series-ohm", "1e7", "--out", csv.toString());
     assertEquals(0, r.exit(), r.err());
     List<String> lines = Files.readAllLines(csv);
     assertTrue(lines.get(0).endsWith(",adc_code,adc_resistance_ohm"));
     // 1e8 Ohm behind 1e7 Ohm at |-1 V|: 0.0909 V -> code 18 of 1024 at 5 V (see AdcReadout's test).
     String[] first = lines.get(1).split(",");
     assertEquals("18", first[10]);
-    Run bad = run("device", "simulate", "--adc-series-ohm", "-1");
+    CliRun bad = run("device", "simulate", "--adc-series-ohm", "-1");
     assertEquals(2, bad.exit());
     assertTrue(bad.err().startsWith("error: adc-series-ohm:"), bad.err());
   }
 
   @Test
   void showPrintsAParameterSetThatParsesBack() {
-    Run r = run("device", "show", "--param-set", "old-device-amplitudes");
+    CliRun r = run("device", "show", "--param-set", "old-device-amplitudes");
     assertEquals(0, r.exit(), r.err());
     assertEquals(ParameterSet.builtIn("old-device-amplitudes"), ParameterSet.fromJson(r.out(), "stdout"));
   }
 
   @Test
   void helpWorks() {
-    Run r = run("device", "simulate", "--help");
+    CliRun r = run("device", "simulate", "--help");
     assertEquals(0, r.exit());
     assertTrue(r.out().contains("--pulses"));
   }

@@ -14,7 +14,7 @@ import org.nanosynapse.calibration.CalibrationFile;
 class OnHardwareMixinsTest {
   @Test
   void trainOnHardwareLogsThePulseScheduleAndComparesTheTrainedBoards(@TempDir Path dir) throws Exception {
-    var r = NetworkCommandsTest.exec(
+    var r = CliRun.run(
         "train", "--on-hardware", "--hw-runs", dir.toString(), "--epochs", "1", "--hw-boards", "3");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("100.00 % of outputs bit-exact"), r.out());
@@ -25,21 +25,21 @@ class OnHardwareMixinsTest {
       assertTrue(Files.readString(run.resolve("run.json")).contains("\"kind\" : \"train-on-hardware\""));
       assertTrue(Files.readAllLines(run.resolve("pulse-schedule.csv")).get(0).startsWith("step,phase,layer"));
     }
-    var bad = NetworkCommandsTest.exec("train", "--on-hardware", "--hw-emulated", "17");
+    var bad = CliRun.run("train", "--on-hardware", "--hw-emulated", "17");
     assertEquals(2, bad.exit());
     assertEquals("error: hw-emulated: must be 1..16, got 17", bad.err().strip());
   }
 
   @Test
   void calibrateOnHardwareFitsTheBoardsReads(@TempDir Path dir) {
-    var r = NetworkCommandsTest.exec("calibrate", "--on-hardware", "--hw-channel", "device", "--hw-runs", dir.toString(),
+    var r = CliRun.run("calibrate", "--on-hardware", "--hw-channel", "device", "--hw-runs", dir.toString(),
         "--hw-pulses", "100");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().matches("(?s).*\\na\\s+-0\\.14600\\s+-0\\.14[56]\\d\\d .*"), r.out());
-    var bad = NetworkCommandsTest.exec("calibrate", "--on-hardware", "--hw-pulses", "2");
+    var bad = CliRun.run("calibrate", "--on-hardware", "--hw-pulses", "2");
     assertEquals(2, bad.exit());
     assertEquals("error: hw-pulses: must be 4..5000, got 2", bad.err().strip());
-    bad = NetworkCommandsTest.exec("calibrate", "--on-hardware", "--hw-adc-samples", "65");
+    bad = CliRun.run("calibrate", "--on-hardware", "--hw-adc-samples", "65");
     assertEquals(2, bad.exit());
     assertEquals("error: hw: adc_samples: must be 1..64, got 65", bad.err().strip());
   }
@@ -47,7 +47,7 @@ class OnHardwareMixinsTest {
   @Test
   void calibrateOnHardwareFitsThePhysicalChannelAndWritesTheCalibrationFile(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("cal.json");
-    var r = NetworkCommandsTest.exec("calibrate", "--on-hardware", "--hw-runs", dir.resolve("runs").toString(),
+    var r = CliRun.run("calibrate", "--on-hardware", "--hw-runs", dir.resolve("runs").toString(),
         "--hw-pulses", "60", "--hw-out", out.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().matches("(?s).*\\nreset .*\\+0\\.8300 .*\\nset .*-0\\.5500 .*"), r.out());
@@ -60,7 +60,7 @@ class OnHardwareMixinsTest {
       assertEquals(Files.readString(out), Files.readString(run.resolve("calibration.json")));
       assertTrue(Files.readString(run.resolve("fit.json")).contains("\"a_rel_error\""));
     }
-    var badResistor = NetworkCommandsTest.exec("calibrate", "--on-hardware", "--hw-runs",
+    var badResistor = CliRun.run("calibrate", "--on-hardware", "--hw-runs",
         dir.resolve("runs").toString(), "--hw-series-resistor-ohm", "0");
     assertEquals(2, badResistor.exit());
     assertEquals("error: hw: series_resistor_ohm: must be finite and > 0, got 0.0", badResistor.err().strip());

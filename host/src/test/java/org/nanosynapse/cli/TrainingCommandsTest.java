@@ -2,36 +2,22 @@ package org.nanosynapse.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nanosynapse.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TrainingCommandsTest {
   @TempDir Path tmp;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = NanoSynapse.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void trainWritesTheRunFolderAndEvaluateReadsTheModel() throws Exception {
     Path dir = tmp.resolve("run");
-    Run r = run("train", "--epochs", "5", "--out", dir.toString(), "--format", "json", "--no-progress");
+    CliRun r = run("train", "--epochs", "5", "--out", dir.toString(), "--format", "json", "--no-progress");
     assertEquals(0, r.exit(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     for (String key : new String[] {"test_accuracy", "train_accuracy", "epochs", "pulses", "energy_j"}) {
@@ -44,7 +30,7 @@ class TrainingCommandsTest {
       assertTrue(Files.size(dir.resolve(f)) > 0, f);
     }
     assertEquals(6, Files.readAllLines(dir.resolve("metrics.csv")).size());
-    Run e = run("evaluate", dir.resolve("model.json").toString(), "--noise", "0.05", "--seed", "3",
+    CliRun e = run("evaluate", dir.resolve("model.json").toString(), "--noise", "0.05", "--seed", "3",
         "--fixed-point", "8");
     assertEquals(0, e.exit(), e.err());
     assertTrue(e.out().contains("accuracy") && e.out().contains("horizontal") && e.out().contains("Q8"), e.out());
@@ -53,16 +39,16 @@ class TrainingCommandsTest {
   @Test
   void trainTakesAParameterSetFileAsWellAsABuiltInName() throws Exception {
     Path set = tmp.resolve("my-set.json");
-    Run show = run("device", "show", "--param-set", "groningen-2021");
+    CliRun show = run("device", "show", "--param-set", "groningen-2021");
     assertEquals(0, show.exit(), show.err());
     Files.writeString(set, show.out());
-    Run fromFile = run("train", "--epochs", "2", "--param-set", set.toString(), "--format", "json", "--no-progress");
-    Run builtIn = run("train", "--epochs", "2", "--format", "json", "--no-progress");
+    CliRun fromFile = run("train", "--epochs", "2", "--param-set", set.toString(), "--format", "json", "--no-progress");
+    CliRun builtIn = run("train", "--epochs", "2", "--format", "json", "--no-progress");
     assertEquals(0, fromFile.exit(), fromFile.err());
     // The same set from a file trains exactly as the built-in one (same seed).
     assertEquals(new ObjectMapper().readTree(builtIn.out()).get("test_accuracy"),
         new ObjectMapper().readTree(fromFile.out()).get("test_accuracy"));
-    Run missing = run("train", "--param-set", tmp.resolve("nope.json").toString());
+    CliRun missing = run("train", "--param-set", tmp.resolve("nope.json").toString());
     assertEquals(2, missing.exit());
     assertTrue(missing.err().contains("param-set"), missing.err());
   }
@@ -70,16 +56,16 @@ class TrainingCommandsTest {
   @Test
   void trainSavesItsDataAndTrainsOnImportedCsvAndCrossValidates() throws Exception {
     Path dir = tmp.resolve("a");
-    Run r = run("train", "--mode", "ideal", "--epochs", "3", "--out", dir.toString(), "--save-data", "--no-progress");
+    CliRun r = run("train", "--mode", "ideal", "--epochs", "3", "--out", dir.toString(), "--save-data", "--no-progress");
     assertEquals(0, r.exit(), r.err());
-    Run again = run("train", "--mode", "ideal", "--epochs", "3", "--train-data", dir.resolve("train.csv").toString(),
+    CliRun again = run("train", "--mode", "ideal", "--epochs", "3", "--train-data", dir.resolve("train.csv").toString(),
         "--test-data", dir.resolve("test.csv").toString(), "--no-progress");
     assertEquals(0, again.exit(), again.err());
     assertEquals(r.out().lines().skip(1).findFirst(), again.out().lines().skip(1).findFirst(),
         "same data and seed give the same accuracy line");
-    Run bad = run("train", "--size", "4", "--train-data", dir.resolve("train.csv").toString(), "--no-progress");
+    CliRun bad = run("train", "--size", "4", "--train-data", dir.resolve("train.csv").toString(), "--no-progress");
     assertEquals(2, bad.exit(), bad.err());
-    Run cv = run("train", "--mode", "ideal", "--epochs", "3", "--folds", "3");
+    CliRun cv = run("train", "--mode", "ideal", "--epochs", "3", "--folds", "3");
     assertEquals(0, cv.exit(), cv.err());
     assertTrue(cv.out().startsWith("3-fold cross-validation"), cv.out());
   }
@@ -91,7 +77,7 @@ class TrainingCommandsTest {
       {"train", "--hidden", "0"}, {"train", "--mode", "sideways"}, {"sweep", "--out", tmp.toString(), "--p-values", "-0.1"}
     };
     for (String[] args : bad) {
-      Run r = run(args);
+      CliRun r = run(args);
       assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertTrue(r.err().startsWith("error: "), r.err());
@@ -104,7 +90,7 @@ class TrainingCommandsTest {
     Files.writeString(wrongShape, "{\"format\": \"nanosynapse-model/1\", \"network\": {\"layer_sizes\": [9, 2],"
         + " \"activations\": [\"softmax\"], \"weights\": [[[1, 2]]]}}");
     for (Path p : new Path[] {other, corrupt, wrongShape, tmp.resolve("missing.json")}) {
-      Run r = run("evaluate", p.toString());
+      CliRun r = run("evaluate", p.toString());
       assertEquals(2, r.exit(), p + ": " + r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
     }
@@ -115,7 +101,7 @@ class TrainingCommandsTest {
   @Test
   void sweepWritesOneCsvAndPlots() throws Exception {
     Path dir = tmp.resolve("sweep");
-    Run r = run("sweep", "--out", dir.toString(), "--methods", "device-aware,sign-only", "--p-values", "0,0.2",
+    CliRun r = run("sweep", "--out", dir.toString(), "--methods", "device-aware,sign-only", "--p-values", "0,0.2",
         "--variations", "0,0.3", "--seeds", "1", "--epochs", "3", "--test-size", "300", "--threads", "2");
     assertEquals(0, r.exit(), r.err());
     assertEquals(1 + 2 * 2 * 2, Files.readAllLines(dir.resolve("sweep.csv")).size());
