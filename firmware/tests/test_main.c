@@ -523,14 +523,28 @@ static void check_reply(const char *name, const char *reply, const decoded *req)
     }
 }
 
-static void test_protocol_vectors(const char *root)
+/* PROTOCOL.md §Test vectors: a board without the physical channel answers the PHYS_PULSE and PHYS_READ lines
+ * listed with an ACK with NACK PHYS_UNAVAILABLE detail=0 */
+static const char *reply_for_this_board(const decoded *req, const char *reply)
+{
+    if (!tp_phys_channels && req->ok && (req->type == NS_T_PHYS_PULSE || req->type == NS_T_PHYS_READ)
+        && strncmp(reply, "ACK", 3) == 0)
+        return "NACK PHYS_UNAVAILABLE detail=0";
+    return reply;
+}
+
+/* The whole script on one fresh board, without the physical channel (phys_channels 0) or with one whose ADC
+ * reads adc_code. */
+static void test_protocol_vectors(const char *root, uint8_t phys_channels, uint16_t adc_code)
 {
     FILE *f = open_fixture(root, "protocol-vectors.txt");
     char line[2048];
-    int vectors = 0, h2b = 0, bad_unchanged = 0, bad_total = 0;
+    int vectors = 0, h2b = 0, bad_unchanged = 0, bad_total = 0, phys_acks = 0;
     if (!f)
         return;
     tp_reset();
+    tp_phys_channels = phys_channels;
+    tp_adc_code = adc_code;
     ns_board_init(&board);
     while (fgets(line, sizeof line, f)) {
         char *fld[6];
@@ -547,12 +561,15 @@ static void test_protocol_vectors(const char *root)
         check_decode(fld[1], wire, n, &d);
         if (strcmp(fld[0], "H2B") == 0) {
             snapshot before;
-            int refused = strcmp(fld[5], "none") == 0 || strncmp(fld[5], "NACK", 4) == 0;
+            const char *reply = reply_for_this_board(&d, fld[5]);
+            int refused = strcmp(reply, "none") == 0 || strncmp(reply, "NACK", 4) == 0;
             h2b++;
+            if (d.ok && (d.type == NS_T_PHYS_PULSE || d.type == NS_T_PHYS_READ) && strncmp(reply, "ACK", 3) == 0)
+                phys_acks++;
             take(&before);
             tp_out_len = 0;
             feed(wire, (unsigned)n);
-            check_reply(fld[1], fld[5], &d);
+            check_reply(fld[1], reply, &d);
             if (refused) {   /* malformed or refused frames never change the board's state */
                 bad_total++;
                 if (same_state(&before))
@@ -566,8 +583,9 @@ static void test_protocol_vectors(const char *root)
     CHECK(vectors >= 60 && h2b >= 50, "only %d vectors", vectors);
     CHECK(bad_total >= 20 && bad_unchanged == bad_total, "%d of %d refused frames left the state unchanged",
           bad_unchanged, bad_total);
-    printf("protocol vectors: %d frames, %d sent to the board, %d refused ones left its state unchanged\n", vectors,
-           h2b, bad_unchanged);
+    CHECK(!phys_channels || phys_acks >= 4, "only %d PHYS_PULSE/PHYS_READ vectors answered with an ACK", phys_acks);
+    printf("protocol vectors (%s): %d frames, %d sent to the board, %d refused ones left its state unchanged\n",
+           phys_channels ? "with the physical channel" : "no physical channel", vectors, h2b, bad_unchanged);
 }
 
 /* ---------- every bad vector, then the weights read back over the protocol ---------- */
@@ -813,7 +831,8 @@ int main(int argc, char **argv)
     test_cobs();
     test_fixedpoint_vectors(root);
     test_device();
-    test_protocol_vectors(root);
+    test_protocol_vectors(root, 0, 0);
+    test_protocol_vectors(root, 1, 512);
     test_bad_vectors_keep_weights(root);
     test_duplicates();
     test_stage_max_payload();

@@ -113,6 +113,8 @@ def f32(x):
 
 
 def fmt_float(x):
+    if math.isnan(x):
+        return "nan"
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
     for digits in range(6, 10):  # shortest decimal that parses back to the same f32
@@ -454,6 +456,72 @@ def main():
     s.request("infer.after_reset", "INFER", dict(items=[dict(x=x) for x in [-256, 512, 32767]]),
               "ACK " + b"".join(struct.pack("<h", y) for y in ys2).hex() + "????????")
 
+    # ---- the physical channel (PHYS_CONFIG, PHYS_PULSE, PHYS_READ) ----
+    # The length and field checks come before the channel check (§Messages, validation order), so every NACK
+    # below is the same on every board. A board without the channel answers the PHYS_PULSE and PHYS_READ lines
+    # whose reply is an ACK with NACK PHYS_UNAVAILABLE detail=0 (§Test vectors); the ADC's bytes are `??`.
+    phys = dict.fromkeys(COUNTER_NAMES, 0)
+    phys["frames_good"] = 3  # identify, read_weights and infer after the counters were cleared
+
+    def phys_good(refused=False):
+        phys["frames_good"] += 1
+        phys["nacks"] += int(refused)
+
+    def raw_request(name, tname, payload, reply):
+        seq = s.next_seq()
+        s.raw(name, wire(body(1, seq, T[tname], payload)), decode_col(1, seq, T[tname], payload), "-", reply)
+
+    def adc_reply(samples):
+        return "ACK ????" + struct.pack("<B", samples).hex() + "????????"  # adc_sum, samples, resistance_ohm
+
+    s.request("phys_config.10k", "PHYS_CONFIG", dict(series_resistor_ohm=1e4),
+              ack("PHYS_CONFIG", dict(series_resistor_ohm=1e4))); phys_good()
+    s.request("phys_config.680k", "PHYS_CONFIG", dict(series_resistor_ohm=6.8e5),
+              ack("PHYS_CONFIG", dict(series_resistor_ohm=6.8e5))); phys_good()
+    for name, r in (("zero", 0.0), ("negative", -1e5), ("inf", math.inf), ("nan", math.nan)):
+        s.request("bad.phys_config_" + name, "PHYS_CONFIG", dict(series_resistor_ohm=r), nack("BAD_ARG", 0))
+        phys_good(True)
+    raw_request("bad.phys_config_length", "PHYS_CONFIG", struct.pack("<f", 1e5)[:3], nack("BAD_LENGTH", 4))
+    phys_good(True)
+    # Short pulses, so the AVR binary in simavr gets through them quickly.
+    s.request("phys_pulse.set", "PHYS_PULSE", dict(pin=0, width_us=10, count=1, gap_us=0),
+              ack("PHYS_PULSE", dict(count=1))); phys_good()
+    train = s.request("phys_pulse.reset_train", "PHYS_PULSE", dict(pin=1, width_us=100, count=3, gap_us=50),
+                      ack("PHYS_PULSE", dict(count=3))); phys_good()
+    s.raw("phys_pulse.retransmit", wire(train), decode_col(1, train[1], T["PHYS_PULSE"], train[3:-2]),
+          describe(REQ["PHYS_PULSE"], train[3:-2]), ack("PHYS_PULSE", dict(count=3)))
+    phys["frames_good"] += 1; phys["duplicates"] += 1
+    pulse_ok = dict(pin=0, width_us=10, count=1, gap_us=0)
+    for name, change, detail in (
+            ("pin", dict(pin=2), 0),
+            ("width_zero", dict(width_us=0), 1),
+            ("width_over", dict(width_us=60000001), 1),
+            ("count_zero", dict(count=0), 5),
+            ("count_over", dict(count=1001), 5),
+            ("gap_over", dict(gap_us=60000001), 7),
+            # 2·(60 000 000 + 1) us is 2 us over the 120 s a train may last
+            ("train_too_long", dict(width_us=60000000, count=2, gap_us=1), 7),
+            # 1000 · 4 294 968 us wraps to 704 in u32 arithmetic: the limit must be checked without overflow
+            ("train_u32_wrap", dict(width_us=4294968, count=1000, gap_us=0), 7)):
+        s.request("bad.phys_pulse_" + name, "PHYS_PULSE", dict(pulse_ok, **change), nack("BAD_ARG", detail))
+        phys_good(True)
+    full = pack(REQ["PHYS_PULSE"], pulse_ok)
+    raw_request("bad.phys_pulse_short", "PHYS_PULSE", full[:10], nack("BAD_LENGTH", 11)); phys_good(True)
+    raw_request("bad.phys_pulse_long", "PHYS_PULSE", full + b"\x00", nack("BAD_LENGTH", 11)); phys_good(True)
+    s.request("phys_read.1", "PHYS_READ", dict(samples=1), adc_reply(1)); phys_good()
+    s.request("phys_read.64", "PHYS_READ", dict(samples=64), adc_reply(64)); phys_good()
+    s.request("bad.phys_read_zero", "PHYS_READ", dict(samples=0), nack("BAD_ARG", 0)); phys_good(True)
+    s.request("bad.phys_read_65", "PHYS_READ", dict(samples=65), nack("BAD_ARG", 0)); phys_good(True)
+    raw_request("bad.phys_read_empty", "PHYS_READ", b"", nack("BAD_LENGTH", 1)); phys_good(True)
+    raw_request("bad.phys_read_long", "PHYS_READ", b"\x08\x00", nack("BAD_LENGTH", 1)); phys_good(True)
+    phys_good()  # the COUNTERS request counts itself
+    # nacks and phys_pulses depend on the channel (4 pulses with it, 3 more NACKs without): wildcards
+    text = ack("COUNTERS", phys)
+    at = {n: 4 + 8 * i for i, n in enumerate(COUNTER_NAMES)}
+    for n in ("nacks", "phys_pulses"):
+        text = text[:at[n]] + "????????" + text[at[n] + 8:]
+    s.request("counters.after_phys", "COUNTERS", dict(clear=0), text)
+
     # ---- frames the board sends (B2H) for the host's decoder ----
     def response(name, seq, typ, payload, fields):
         b = body(1, seq, typ, payload)
@@ -473,6 +541,19 @@ def main():
     response("resp.nack_stage_crc", 11, NACK, p, "req_type=6 error=STAGE_CRC detail=48879")
     p = bytes([T["INFER"], ERR["BAD_LENGTH"]]) + struct.pack("<H", 0)
     response("resp.nack_zero_detail", 0, NACK, p, "req_type=11 error=BAD_LENGTH detail=0")
+    p = pack(ACK["PHYS_CONFIG"], dict(series_resistor_ohm=f32(6.8e5)))
+    response("resp.phys_config", 13, 0x80 | T["PHYS_CONFIG"], p, describe(ACK["PHYS_CONFIG"], p))
+    p = pack(ACK["PHYS_PULSE"], dict(count=1000))
+    response("resp.phys_pulse", 14, 0x80 | T["PHYS_PULSE"], p, describe(ACK["PHYS_PULSE"], p))
+    # PHYS_READ's resistance as the board computes it in f32: m = adc_sum / samples, R = R_s · m / (1023 − m)
+    for name, seq, adc_sum, samples in (("mid", 15, 32768, 64), ("short", 16, 0, 8), ("open", 17, 1023 * 4, 4),
+                                        ("one", 18, 700, 1)):
+        m = f32(adc_sum / samples)
+        ohm = 0.0 if adc_sum == 0 else math.inf if m >= 1023 else f32(f32(f32(6.8e5) * m) / f32(1023 - m))
+        p = pack(ACK["PHYS_READ"], dict(adc_sum=adc_sum, samples=samples, resistance_ohm=ohm))
+        response("resp.phys_read_" + name, seq, 0x80 | T["PHYS_READ"], p, describe(ACK["PHYS_READ"], p))
+    p = bytes([T["PHYS_PULSE"], ERR["PHYS_UNAVAILABLE"]]) + struct.pack("<H", 0)
+    response("resp.nack_phys_unavailable", 19, NACK, p, "req_type=18 error=PHYS_UNAVAILABLE detail=0")
     b = bytearray(body(1, 12, 0x8C, pack(ACK["SAVE_EEPROM"], dict(generation=5, slot=1))))
     b[-2] ^= 0x01
     s.add("B2H", "resp.bad_crc", wire(bytes(b)), "ERR BAD_CRC", "-", "-")

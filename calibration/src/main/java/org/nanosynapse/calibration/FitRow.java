@@ -42,14 +42,16 @@ public record FitRow(
 
   public static FitRow of(SeriesFit sf) {
     PulseSeries s = sf.series();
-    PowerLawFit f = sf.fit();
-    return new FitRow(s.name(), s.branch(), s.deviceId(), s.amplitudeV(), s.readVoltageV(),
-        f.r0Ohm(), f.r1Ohm(), f.a(), f.r0OhmSe(), f.r1OhmSe(), f.aSe(), f.r2(), f.rmseLog10(),
-        f.nPoints(), f.r0Handling(), f.converged());
+    return of(s.name(), s.branch(), s.deviceId(), s.amplitudeV(), s.readVoltageV(), sf.fit());
   }
 
   public static FitRow of(RelaxationSeries s, PowerLawFit f) {
-    return new FitRow(s.name(), f.a() < 0 ? Branch.SET : Branch.RESET, s.deviceId(), Double.NaN, Double.NaN,
+    return of(s.name(), f.a() < 0 ? Branch.SET : Branch.RESET, s.deviceId(), Double.NaN, Double.NaN, f);
+  }
+
+  private static FitRow of(
+      String series, Branch branch, String deviceId, double amplitudeV, double readVoltageV, PowerLawFit f) {
+    return new FitRow(series, branch, deviceId, amplitudeV, readVoltageV,
         f.r0Ohm(), f.r1Ohm(), f.a(), f.r0OhmSe(), f.r1OhmSe(), f.aSe(), f.r2(), f.rmseLog10(),
         f.nPoints(), f.r0Handling(), f.converged());
   }

@@ -39,12 +39,11 @@ public final class DeployCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    net.readTopologyFile();
-    net.deployOptions();
-    Mlp mlp = net.model(err);
-    Topology topo = net.topology(mlp);
-    var devices = net.parameterSet();
-    var options = net.deployOptions();
+    NetworkOptions.Deployment plan = net.deployment(err);
+    Mlp mlp = plan.mlp();
+    Topology topo = plan.topology();
+    var devices = plan.devices();
+    var options = plan.options();
     if (writeTopology != null) {
       org.nanosynapse.network.TopologyFile.write(writeTopology, topo);
     }

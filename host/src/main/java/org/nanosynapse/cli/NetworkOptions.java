@@ -113,6 +113,21 @@ final class NetworkOptions {
     }
   }
 
+  /** What {@code deploy} and {@code run} put on the boards: the model, its layout, the devices, the encoding. */
+  record Deployment(Mlp mlp, Topology topology, ParameterSet devices, NetworkSession.DeployOptions options) {}
+
+  /**
+   * Checks the topology file and the deploy options first, so a bad one fails before a model is trained, then
+   * loads or trains the model and lays it out over the boards.
+   */
+  Deployment deployment(java.io.PrintWriter err) {
+    readTopologyFile();
+    deployOptions();
+    Mlp mlp = model(err);
+    Topology topo = topology(mlp);
+    return new Deployment(mlp, topo, parameterSet(), deployOptions());
+  }
+
   Topology topology(Mlp mlp) {
     if (topology != null) {
       return fromFile != null ? fromFile : TopologyFile.read(topology);

@@ -49,12 +49,11 @@ public final class RunCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       throw new BadInputException("format: expected text or json, got '" + format + "'");
     }
-    net.readTopologyFile();
-    net.deployOptions();
-    Mlp mlp = net.model(err);
-    Topology topo = net.topology(mlp);
-    var devices = net.parameterSet();
-    var options = net.deployOptions();
+    NetworkOptions.Deployment plan = net.deployment(err);
+    Mlp mlp = plan.mlp();
+    Topology topo = plan.topology();
+    var devices = plan.devices();
+    var options = plan.options();
     var limits = thresholds.thresholds();
     Dataset test = testSet.dataset(net.task(), mlp.inputSize());
     try (RunRecorder rec = RunRecorder.create(net.runs, "run")) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nanosynapse.board.EmulatedMemristor;
 import org.nanosynapse.board.VirtualBoard;
 
 /**
@@ -105,7 +106,27 @@ class ProtocolVectorsTest {
 
   @Test
   void virtualBoardAnswersEveryRequestAsTheVectorsSay() {
-    VirtualBoard board = new VirtualBoard(false);
+    assertEquals(0, replay(new VirtualBoard(false)), "PHYS ACKs on a board without the channel");
+  }
+
+  @Test
+  void virtualBoardWithAnEmulatedMemristorAnswersEveryRequestAsTheVectorsSay() {
+    int physAcks = replay(new VirtualBoard(false, EmulatedMemristor.newDevice(7)));
+    assertTrue(physAcks >= 4, "only " + physAcks + " PHYS_PULSE/PHYS_READ vectors answered with an ACK");
+  }
+
+  /**
+   * PROTOCOL.md §Test vectors: a board without the physical channel answers the PHYS_PULSE and PHYS_READ
+   * lines listed with an ACK with NACK PHYS_UNAVAILABLE detail=0.
+   */
+  private static String replyForThisBoard(VirtualBoard board, Frame request, String reply) {
+    boolean phys = request.type() == MessageType.PHYS_PULSE.code || request.type() == MessageType.PHYS_READ.code;
+    return phys && board.memristor() == null && reply.startsWith("ACK") ? "NACK PHYS_UNAVAILABLE detail=0" : reply;
+  }
+
+  /** Sends every request line to one fresh board and checks its answers; returns the PHYS ACKs seen. */
+  private int replay(VirtualBoard board) {
+    int physAcks = 0;
     for (ProtocolVectors.Vector v : vectors) {
       if (!v.hostToBoard()) {
         continue;
@@ -123,10 +144,13 @@ class ProtocolVectorsTest {
       Frame response = d.frame();
       assertEquals(request.seq(), response.seq(), where + ": seq");
       assertEquals(1, response.version(), where + ": version");
-      String[] reply = v.reply().split(" ");
+      String[] reply = replyForThisBoard(board, request, v.reply()).split(" ");
       if (reply[0].equals("ACK")) {
         assertTrue(response.isAckOf(request.type()), where + ": expected ACK, got " + response);
         assertPayloadMatches(where, reply[1], response.payload());
+        if (request.type() == MessageType.PHYS_PULSE.code || request.type() == MessageType.PHYS_READ.code) {
+          physAcks++;
+        }
       } else {
         assertEquals("NACK", reply[0], where);
         assertTrue(response.isNack(), where + ": expected NACK, got " + response);
@@ -136,6 +160,7 @@ class ProtocolVectorsTest {
         assertEquals(reply[2], "detail=" + f.get("detail"), where);
       }
     }
+    return physAcks;
   }
 
   private static void assertPayloadMatches(String where, String pattern, byte[] payload) {
