@@ -161,10 +161,8 @@ public final class DevicePopulation {
   }
 
   private void applyBranch(Branch b, int from, int to) {
-    if (isPlain()) {
-      pulsePlain(b, from, to);
-    } else if (stuck == null && restOhm == null && noise.levels() == 0) {
-      pulseSpread(b, from, to);
+    if (stuck == null && restOhm == null && noise.levels() == 0) {
+      pulseFast(b, from, to);
     } else {
       for (int i = from; i < to; i++) {
         pulse(b, i);
@@ -187,65 +185,19 @@ public final class DevicePopulation {
     });
   }
 
-  private boolean isPlain() {
-    return r0Factor == null && r1Factor == null && exponentFactor == null && rngState == null && stuck == null
-        && restOhm == null && noise.levels() == 0;
-  }
-
-  /**
-   * Devices per block of the fast loops. Each block runs in two passes: the pulse numbers first (cached, or
-   * recovered from R with one ln and one exp), then the steps. Recovering n and stepping are each a chain of
-   * dependent ln, exp; split into two short loops, the processor overlaps many devices' chains instead of waiting
-   * on one long chain per device (about 1.5× faster when every pulse changes branch).
-   */
+  /** Devices per block of {@link #pulseFast}. */
   private static final int BLOCK = 256;
 
-  /** The ideal fast path: all devices share the law, no noise. */
-  private void pulsePlain(Branch b, int from, int to) {
-    final double r0 = b.r0Ohm;
-    final double r1 = b.r1Ohm;
-    final double invR1 = 1.0 / r1;
-    final double a = b.exponent;
-    final double invA = b.inverseExponent;
-    final double lo = b.minOhm;
-    final double hi = b.maxOhm;
-    final byte id = b.id;
-    final double[] res = resistanceOhm;
-    final double[] pn = pulseNumber;
-    final byte[] tag = branchTag;
-    final double[] c = b.binomial; // null when |a| > 1
-    final double[] nBlock = new double[BLOCK];
-    for (int start = from; start < to; start += BLOCK) {
-      int end = Math.min(to, start + BLOCK);
-      for (int i = start; i < end; i++) {
-        nBlock[i - start] = tag[i] == id ? pn[i] : pulseNumberOf((res[i] - r0) * invR1, invA);
-      }
-      for (int i = start; i < end; i++) {
-        double r = res[i];
-        double x = (r - r0) * invR1; // = n^a on the curve
-        double n = nBlock[i - start];
-        double xNext;
-        if (n >= 1 / PowerStep.MAX_U) { // u = 1/n <= MAX_U
-          double u = 1.0 / n;
-          xNext = x * (c != null ? PowerStep.binomialOnePlusPow(u, c) : PowerStep.onePlusPow(u, a));
-        } else {
-          xNext = LogExp.pow(n + 1.0, a);
-        }
-        double next = r0 + r1 * xNext;
-        double out = Math.min(Math.max(next, lo), hi);
-        boolean onCurve = out == next && (a < 0 ? next <= r : next >= r);
-        res[i] = onCurve ? out : (a < 0 ? Math.min(out, r) : Math.max(out, r));
-        pn[i] = n + 1.0;
-        tag[i] = onCurve ? id : 0;
-      }
-    }
-  }
-
   /**
-   * Device-to-device spread and pulse noise, nothing else: {@link #pulse} without the rarer non-idealities, in
-   * tight loops (two passes per {@link #BLOCK}, as in {@link #pulsePlain}).
+   * Device-to-device spread and pulse noise, nothing else: {@link #pulse} without the rarer non-idealities, with
+   * the same arithmetic up to rounding. A pulse needs up to two powers, n = x^(1/a) (when n is not cached) and
+   * (n + Δn)^a (when Δn/n &gt; 1/32, else a series), each e^(p·ln x) by {@link LogExp}, i.e. a chain of four
+   * dependent ln/exp per device. Done device by device that chain is the whole cost (latency-bound); so each block
+   * of devices goes through short passes that each do one step for every device that needs it: (1) cached n or
+   * ln x, (2) n = e^(ln(x)/a), (3) noise draw, then the series step or ln(n + Δn), (4) e^(a·ln(n + Δn)), (5) clip
+   * and store. Within a pass the devices are independent, so the processor overlaps them.
    */
-  private void pulseSpread(Branch b, int from, int to) {
+  private void pulseFast(Branch b, int from, int to) {
     final double[] res = resistanceOhm;
     final double[] pn = pulseNumber;
     final byte[] tag = branchTag;
@@ -254,40 +206,112 @@ public final class DevicePopulation {
     final double[] fas = exponentFactor;
     final long[] rng = rngState;
     final double sigma = noise.pulseNoiseRel();
+    final double[] c = fas == null ? b.binomial : null; // shared binomial coefficients, or per device
     final byte id = b.id;
-    final double[] nBlock = new double[BLOCK];
-    for (int start = from; start < to; start += BLOCK) {
-      int end = Math.min(to, start + BLOCK);
-      for (int i = start; i < end; i++) {
+    final double invR1 = 1.0 / b.r1Ohm;
+    final int block = Math.min(BLOCK, to - from);
+    final double[] nB = new double[block];
+    final double[] dnB = new double[block];
+    final double[] logB = new double[block];
+    final double[] xNextB = new double[block];
+    final int[] todo = new int[block];
+    for (int start = from; start < to; start += block) {
+      final int len = Math.min(block, to - start);
+      // (1) cached n, or ln x (−∞ for x ≤ 0, so that n becomes +∞ on SET and 0 on RESET as in pulseNumberOf)
+      int misses = 0;
+      for (int j = 0; j < len; j++) {
+        int i = start + j;
         if (tag[i] == id) {
-          nBlock[i - start] = pn[i];
+          nB[j] = pn[i];
         } else {
+          double r0 = b.r0Ohm * (f0s == null ? 1.0 : f0s[i]);
+          double r1 = b.r1Ohm * (f1s == null ? 1.0 : f1s[i]);
+          double x = (res[i] - r0) / r1;
+          logB[j] = x > 0 ? LogExp.log(x) : Double.NEGATIVE_INFINITY;
+          todo[misses++] = j;
+        }
+      }
+      if (misses == 0) {
+        // Every n cached (repeated pulses): one pass, as the step is mostly the series.
+        for (int j = 0; j < len; j++) {
+          int i = start + j;
+          double f0 = f0s == null ? 1.0 : f0s[i];
+          double f1 = f1s == null ? 1.0 : f1s[i];
+          double a = fas == null ? b.exponent : b.exponent * fas[i];
+          double r0 = b.r0Ohm * f0;
+          double r1 = b.r1Ohm * f1;
+          double r = res[i];
+          double n = nB[j];
+          double dn = rng == null ? 1.0 : Math.max(0.0, 1.0 + sigma * DeviceRandom.nextGaussian(rng, i));
+          double xNext;
+          if (dn <= PowerStep.MAX_U * n && n > 0) {
+            double x = f1s == null ? (r - r0) * invR1 : (r - r0) / r1;
+            xNext = x * onePlusPow(dn / n, a, c);
+          } else {
+            xNext = LogExp.pow(n + dn, a);
+          }
+          settle(i, r0 + r1 * xNext, b.minOhm * f0, b.maxOhm * f1, a, n + dn, id);
+        }
+        continue;
+      }
+      // (2) n = e^(ln(x)/a)
+      for (int m = 0; m < misses; m++) {
+        int j = todo[m];
+        double invA = fas == null ? b.inverseExponent : 1.0 / (b.exponent * fas[start + j]);
+        nB[j] = LogExp.exp(logB[j] * invA);
+      }
+      // (3) Δn; (n + Δn)^a = x·(1 + Δn/n)^a by the series, or ln(n + Δn) for (4)
+      int powers = 0;
+      for (int j = 0; j < len; j++) {
+        int i = start + j;
+        double n = nB[j];
+        double dn = rng == null ? 1.0 : Math.max(0.0, 1.0 + sigma * DeviceRandom.nextGaussian(rng, i));
+        dnB[j] = dn;
+        if (dn <= PowerStep.MAX_U * n && n > 0) { // u = Δn/n <= MAX_U
           double a = fas == null ? b.exponent : b.exponent * fas[i];
           double r0 = b.r0Ohm * (f0s == null ? 1.0 : f0s[i]);
           double r1 = b.r1Ohm * (f1s == null ? 1.0 : f1s[i]);
-          nBlock[i - start] = pulseNumberOf((res[i] - r0) / r1, 1.0 / a);
+          double x = f1s == null ? (res[i] - r0) * invR1 : (res[i] - r0) / r1;
+          xNextB[j] = x * onePlusPow(dn / n, a, c);
+        } else {
+          logB[j] = LogExp.log(n + dn);
+          todo[powers++] = j;
         }
       }
-      for (int i = start; i < end; i++) {
+      // (4) (n + Δn)^a = e^(a·ln(n + Δn))
+      for (int m = 0; m < powers; m++) {
+        int j = todo[m];
+        double a = fas == null ? b.exponent : b.exponent * fas[start + j];
+        xNextB[j] = LogExp.exp(a * logB[j]);
+      }
+      // (5) R = R0 + R1·x', clipped, never against the polarity
+      for (int j = 0; j < len; j++) {
+        int i = start + j;
         double f0 = f0s == null ? 1.0 : f0s[i];
         double f1 = f1s == null ? 1.0 : f1s[i];
         double a = fas == null ? b.exponent : b.exponent * fas[i];
-        double r0 = b.r0Ohm * f0;
-        double r1 = b.r1Ohm * f1;
-        double r = res[i];
-        double x = (r - r0) / r1;
-        double n = nBlock[i - start];
-        double dn = rng == null ? 1.0 : Math.max(0.0, 1.0 + sigma * DeviceRandom.nextGaussian(rng, i));
-        double next = r0 + r1 * powerAfter(x, n, dn, a);
-        double lo = b.minOhm * f0;
-        double hi = b.maxOhm * f1;
-        double out = Math.min(Math.max(next, lo), hi);
-        boolean onCurve = out == next && (a < 0 ? next <= r : next >= r);
-        res[i] = onCurve ? out : (a < 0 ? Math.min(out, r) : Math.max(out, r));
-        pn[i] = n + dn;
-        tag[i] = onCurve ? id : 0;
+        settle(i, b.r0Ohm * f0 + b.r1Ohm * f1 * xNextB[j], b.minOhm * f0, b.maxOhm * f1, a, nB[j] + dnB[j], id);
       }
     }
+  }
+
+  /** (1 + u)^a for u ≤ 1/32: binomial series (shared coefficients c, or computed for a), else the exp·ln series. */
+  private static double onePlusPow(double u, double a, double[] c) {
+    return c != null ? PowerStep.binomialOnePlusPow(u, c)
+        : Math.abs(a) <= 1 ? PowerStep.binomialOnePlusPow(u, a) : PowerStep.onePlusPow(u, a);
+  }
+
+  /**
+   * Stores device i's new state: {@code next} clipped to [lo, hi] and never against the polarity (sign of a); the
+   * pulse number {@code nAfter} stays cached only if R is on the branch's curve.
+   */
+  private void settle(int i, double next, double lo, double hi, double a, double nAfter, byte id) {
+    double r = resistanceOhm[i];
+    double out = Math.min(Math.max(next, lo), hi);
+    boolean onCurve = out == next && (a < 0 ? next <= r : next >= r);
+    resistanceOhm[i] = onCurve ? out : (a < 0 ? Math.min(out, r) : Math.max(out, r));
+    pulseNumber[i] = nAfter;
+    branchTag[i] = onCurve ? id : 0;
   }
 
   /**
