@@ -32,6 +32,9 @@ public final class DevicePopulation {
   private final double[] r0Factor;
   private final double[] r1Factor;
   private final double[] exponentFactor;
+  /** 1/f1 and 1/fa per device (null when that spread is off), so the fast paths need no division. */
+  private final double[] inverseR1Factor;
+  private final double[] inverseExponentFactor;
   /**
    * Cache of the pulse number n(R) on the branch last applied to each device (tag = that branch's id, 0 = none),
    * so a repeated pulse costs one power instead of two. The state is still R: n is always n(R) of the branch,
@@ -70,6 +73,8 @@ public final class DevicePopulation {
     this.r0Factor = noise.r0SpreadRel() > 0 ? new double[size] : null;
     this.r1Factor = noise.r1SpreadRel() > 0 ? new double[size] : null;
     this.exponentFactor = noise.exponentSpreadRel() > 0 ? new double[size] : null;
+    this.inverseR1Factor = r1Factor == null ? null : new double[size];
+    this.inverseExponentFactor = exponentFactor == null ? null : new double[size];
     this.pulseNumber = new double[size];
     this.branchTag = new byte[size];
     this.rngState = noise.pulseNoiseRel() > 0 ? new long[size] : null;
@@ -110,9 +115,11 @@ public final class DevicePopulation {
     }
     if (r1Factor != null) {
       r1Factor[i] = f1;
+      inverseR1Factor[i] = 1.0 / f1;
     }
     if (exponentFactor != null) {
       exponentFactor[i] = fa;
+      inverseExponentFactor[i] = 1.0 / fa;
     }
     double r = PowerLaw.clip(parameters.initialResistanceOhm() * fInit, minResistanceOhm(i),
         maxResistanceOhm(i));
@@ -161,8 +168,11 @@ public final class DevicePopulation {
   }
 
   private void applyBranch(Branch b, int from, int to) {
-    if (stuck == null && restOhm == null && noise.levels() == 0) {
-      pulseFast(b, from, to);
+    if (r0Factor == null && r1Factor == null && exponentFactor == null && rngState == null && stuck == null
+        && restOhm == null && noise.levels() == 0) {
+      pulsePlain(b, from, to);
+    } else if (stuck == null && restOhm == null && noise.levels() == 0) {
+      pulseSpread(b, from, to);
     } else {
       for (int i = from; i < to; i++) {
         pulse(b, i);
@@ -185,113 +195,206 @@ public final class DevicePopulation {
     });
   }
 
-  /** Devices per block of {@link #pulseFast}. */
-  private static final int BLOCK = 256;
+  /** Devices per block of {@link #pulsePlain} and {@link #pulseSpread} (work arrays of 1 KB each, in L1). */
+  private static final int BLOCK = 128;
 
-  /**
-   * Device-to-device spread and pulse noise, nothing else: {@link #pulse} without the rarer non-idealities, with
-   * the same arithmetic up to rounding. A pulse needs up to two powers, n = x^(1/a) (when n is not cached) and
-   * (n + Δn)^a (when Δn/n &gt; 1/32, else a series), each e^(p·ln x) by {@link LogExp}, i.e. a chain of four
-   * dependent ln/exp per device. Done device by device that chain is the whole cost (latency-bound); so each block
-   * of devices goes through short passes that each do one step for every device that needs it: (1) cached n or
-   * ln x, (2) n = e^(ln(x)/a), (3) noise draw, then the series step or ln(n + Δn), (4) e^(a·ln(n + Δn)), (5) clip
-   * and store. Within a pass the devices are independent, so the processor overlaps them.
+  /*
+   * The fast paths below do what pulse() does (same arithmetic up to rounding) without the rarer non-idealities.
+   * A pulse needs up to two powers, n = x^(1/a) when n is not cached and (n + Δn)^a when Δn/n > 1/32 (else a
+   * series), each e^(p·ln x) by LogExp: per device a chain of four dependent ln/exp that, done device by device,
+   * is the whole cost (latency-bound). So each block of devices goes through short passes, each doing one step for
+   * every device that needs it; within a pass the devices are independent and the processor overlaps them (about
+   * 2-3x faster than one device at a time when every pulse changes branch). On the ideal path a block whose pulse
+   * numbers are all cached (repeated pulses) takes one fused pass instead. The ideal and the spread/noise paths are
+   * separate methods, and each block is a call, so that the JIT compiles each for its own case as a whole method.
    */
-  private void pulseFast(Branch b, int from, int to) {
+
+  /** The ideal fast path: all devices share the law, no noise (Δn = 1). */
+  private void pulsePlain(Branch b, int from, int to) {
+    Scratch scratch = new Scratch(Math.min(BLOCK, to - from));
+    for (int start = from; start < to; start += BLOCK) {
+      plainBlock(b, start, Math.min(BLOCK, to - start), scratch);
+    }
+  }
+
+  /** One block of {@link #pulsePlain}: devices [start, start + len), len ≤ {@link #BLOCK}. */
+  private void plainBlock(Branch b, int start, int len, Scratch scratch) {
+    final double[] res = resistanceOhm;
+    final double[] pn = pulseNumber;
+    final byte[] tag = branchTag;
+    final double r0 = b.r0Ohm;
+    final double r1 = b.r1Ohm;
+    final double invR1 = 1.0 / r1;
+    final double a = b.exponent;
+    final double invA = b.inverseExponent;
+    final double[] c = b.binomial; // null when |a| > 1
+    final boolean set = a < 0;
+    final byte id = b.id;
+    final double[] nB = scratch.nB;
+    final double[] work = scratch.work;
+    final int[] todo = scratch.todo;
+    // (1) cached n, or ln x (−∞ for x ≤ 0, so that n becomes +∞ on SET and 0 on RESET as in pulseNumberOf)
+    int misses = 0;
+    for (int j = 0; j < len; j++) {
+      int i = start + j;
+      if (tag[i] == id) {
+        nB[j] = pn[i];
+      } else {
+        double x = (res[i] - r0) * invR1;
+        work[j] = x > 0 ? LogExp.log(x) : Double.NEGATIVE_INFINITY;
+        todo[misses++] = j;
+      }
+    }
+    if (misses == 0) {
+      for (int j = 0; j < len; j++) {
+        int i = start + j;
+        double r = res[i];
+        double n = nB[j];
+        double xNext = n >= 1 / PowerStep.MAX_U ? (r - r0) * invR1 * onePlusPow(1.0 / n, a, c)
+            : LogExp.pow(n + 1.0, a);
+        settle(i, r0 + r1 * xNext, b.minOhm, b.maxOhm, set, n + 1.0, id);
+      }
+      return;
+    }
+    // (2) n = e^(ln(x)/a)
+    for (int m = 0; m < misses; m++) {
+      int j = todo[m];
+      nB[j] = LogExp.exp(work[j] * invA);
+    }
+    // (3) (n + 1)^a = x·(1 + 1/n)^a by the series, and store; or ln(n + 1) for (4)
+    int powers = 0;
+    for (int j = 0; j < len; j++) {
+      int i = start + j;
+      double n = nB[j];
+      if (n >= 1 / PowerStep.MAX_U) {
+        double xNext = (res[i] - r0) * invR1 * onePlusPow(1.0 / n, a, c);
+        settle(i, r0 + r1 * xNext, b.minOhm, b.maxOhm, set, n + 1.0, id);
+      } else {
+        work[j] = LogExp.log(n + 1.0);
+        todo[powers++] = j;
+      }
+    }
+    // (4) (n + 1)^a = e^(a·ln(n + 1)), and store
+    for (int m = 0; m < powers; m++) {
+      int j = todo[m];
+      settle(start + j, r0 + r1 * LogExp.exp(a * work[j]), b.minOhm, b.maxOhm, set, nB[j] + 1.0, id);
+    }
+  }
+
+  /** The fast path with device-to-device spread and/or pulse noise. */
+  private void pulseSpread(Branch b, int from, int to) {
+    Scratch scratch = new Scratch(Math.min(BLOCK, to - from));
+    for (int start = from; start < to; start += BLOCK) {
+      spreadBlock(b, start, Math.min(BLOCK, to - start), scratch);
+    }
+  }
+
+  /** One block of {@link #pulseSpread}: devices [start, start + len), len ≤ {@link #BLOCK}. */
+  private void spreadBlock(Branch b, int start, int len, Scratch scratch) {
     final double[] res = resistanceOhm;
     final double[] pn = pulseNumber;
     final byte[] tag = branchTag;
     final double[] f0s = r0Factor;
     final double[] f1s = r1Factor;
     final double[] fas = exponentFactor;
+    final double[] invF1s = inverseR1Factor;
+    final double[] invFas = inverseExponentFactor;
     final long[] rng = rngState;
     final double sigma = noise.pulseNoiseRel();
     final double[] c = fas == null ? b.binomial : null; // shared binomial coefficients, or per device
-    final byte id = b.id;
     final double invR1 = 1.0 / b.r1Ohm;
-    final int block = Math.min(BLOCK, to - from);
-    final double[] nB = new double[block];
-    final double[] dnB = new double[block];
-    final double[] logB = new double[block];
-    final double[] xNextB = new double[block];
-    final int[] todo = new int[block];
-    for (int start = from; start < to; start += block) {
-      final int len = Math.min(block, to - start);
-      // (1) cached n, or ln x (−∞ for x ≤ 0, so that n becomes +∞ on SET and 0 on RESET as in pulseNumberOf)
-      int misses = 0;
-      for (int j = 0; j < len; j++) {
-        int i = start + j;
-        if (tag[i] == id) {
-          nB[j] = pn[i];
-        } else {
-          double r0 = b.r0Ohm * (f0s == null ? 1.0 : f0s[i]);
-          double r1 = b.r1Ohm * (f1s == null ? 1.0 : f1s[i]);
-          double x = (res[i] - r0) / r1;
-          logB[j] = x > 0 ? LogExp.log(x) : Double.NEGATIVE_INFINITY;
-          todo[misses++] = j;
+    final byte id = b.id;
+    final boolean set = b.exponent < 0; // the sign of a·fa, as fa > 0
+    final double[] nB = scratch.nB;
+    final double[] dnB = scratch.dnB;
+    final double[] work = scratch.work;
+    final int[] todo = scratch.todo;
+    final long[] slowBits = scratch.slowBits;
+    final int[] slowIdx = scratch.slowIdx;
+    // (1) Δn = max(0, 1 + σξ), one Gaussian per pulse; cached n, or ln x (−∞ for x ≤ 0, as in pulsePlain)
+    int misses = 0;
+    int slow = 0;
+    for (int j = 0; j < len; j++) {
+      int i = start + j;
+      if (tag[i] == id) {
+        nB[j] = pn[i];
+      } else {
+        double r0 = b.r0Ohm * (f0s == null ? 1.0 : f0s[i]);
+        double x = (res[i] - r0) * (invF1s == null ? invR1 : invR1 * invF1s[i]);
+        work[j] = x > 0 ? LogExp.log(x) : Double.NEGATIVE_INFINITY;
+        todo[misses++] = j;
+      }
+      if (rng == null) {
+        dnB[j] = 1.0;
+      } else {
+        long bits = DeviceRandom.nextLong(rng, i);
+        double g = DeviceRandom.gaussianFast(bits);
+        if (g != g) { // the ziggurat's rare slow path, below
+          slowBits[slow] = bits;
+          slowIdx[slow++] = j;
         }
+        dnB[j] = Math.max(0.0, 1.0 + sigma * g);
       }
-      if (misses == 0) {
-        // Every n cached (repeated pulses): one pass, as the step is mostly the series.
-        for (int j = 0; j < len; j++) {
-          int i = start + j;
-          double f0 = f0s == null ? 1.0 : f0s[i];
-          double f1 = f1s == null ? 1.0 : f1s[i];
-          double a = fas == null ? b.exponent : b.exponent * fas[i];
-          double r0 = b.r0Ohm * f0;
-          double r1 = b.r1Ohm * f1;
-          double r = res[i];
-          double n = nB[j];
-          double dn = rng == null ? 1.0 : Math.max(0.0, 1.0 + sigma * DeviceRandom.nextGaussian(rng, i));
-          double xNext;
-          if (dn <= PowerStep.MAX_U * n && n > 0) {
-            double x = f1s == null ? (r - r0) * invR1 : (r - r0) / r1;
-            xNext = x * onePlusPow(dn / n, a, c);
-          } else {
-            xNext = LogExp.pow(n + dn, a);
-          }
-          settle(i, r0 + r1 * xNext, b.minOhm * f0, b.maxOhm * f1, a, n + dn, id);
-        }
-        continue;
-      }
-      // (2) n = e^(ln(x)/a)
-      for (int m = 0; m < misses; m++) {
-        int j = todo[m];
-        double invA = fas == null ? b.inverseExponent : 1.0 / (b.exponent * fas[start + j]);
-        nB[j] = LogExp.exp(logB[j] * invA);
-      }
-      // (3) Δn; (n + Δn)^a = x·(1 + Δn/n)^a by the series, or ln(n + Δn) for (4)
-      int powers = 0;
-      for (int j = 0; j < len; j++) {
-        int i = start + j;
-        double n = nB[j];
-        double dn = rng == null ? 1.0 : Math.max(0.0, 1.0 + sigma * DeviceRandom.nextGaussian(rng, i));
-        dnB[j] = dn;
-        if (dn <= PowerStep.MAX_U * n && n > 0) { // u = Δn/n <= MAX_U
-          double a = fas == null ? b.exponent : b.exponent * fas[i];
-          double r0 = b.r0Ohm * (f0s == null ? 1.0 : f0s[i]);
-          double r1 = b.r1Ohm * (f1s == null ? 1.0 : f1s[i]);
-          double x = f1s == null ? (res[i] - r0) * invR1 : (res[i] - r0) / r1;
-          xNextB[j] = x * onePlusPow(dn / n, a, c);
-        } else {
-          logB[j] = LogExp.log(n + dn);
-          todo[powers++] = j;
-        }
-      }
-      // (4) (n + Δn)^a = e^(a·ln(n + Δn))
-      for (int m = 0; m < powers; m++) {
-        int j = todo[m];
-        double a = fas == null ? b.exponent : b.exponent * fas[start + j];
-        xNextB[j] = LogExp.exp(a * logB[j]);
-      }
-      // (5) R = R0 + R1·x', clipped, never against the polarity
-      for (int j = 0; j < len; j++) {
-        int i = start + j;
+    }
+    for (int k = 0; k < slow; k++) {
+      int j = slowIdx[k];
+      double g = DeviceRandom.gaussianSlow(rng, start + j, slowBits[k]);
+      dnB[j] = Math.max(0.0, 1.0 + sigma * g);
+    }
+    // (2) n = e^(ln(x)/a)
+    for (int m = 0; m < misses; m++) {
+      int j = todo[m];
+      double invA = invFas == null ? b.inverseExponent : b.inverseExponent * invFas[start + j];
+      nB[j] = LogExp.exp(work[j] * invA);
+    }
+    // (3) (n + Δn)^a = x·(1 + Δn/n)^a by the series, and store; or ln(n + Δn) for (4)
+    int powers = 0;
+    for (int j = 0; j < len; j++) {
+      int i = start + j;
+      double n = nB[j];
+      double dn = dnB[j];
+      if (dn <= PowerStep.MAX_U * n && n > 0) { // u = Δn/n <= MAX_U
+        double a = fas == null ? b.exponent : b.exponent * fas[i];
         double f0 = f0s == null ? 1.0 : f0s[i];
         double f1 = f1s == null ? 1.0 : f1s[i];
-        double a = fas == null ? b.exponent : b.exponent * fas[i];
-        settle(i, b.r0Ohm * f0 + b.r1Ohm * f1 * xNextB[j], b.minOhm * f0, b.maxOhm * f1, a, nB[j] + dnB[j], id);
+        double r0 = b.r0Ohm * f0;
+        double x = (res[i] - r0) * (invF1s == null ? invR1 : invR1 * invF1s[i]);
+        double xNext = x * onePlusPow(dn / n, a, c);
+        settle(i, r0 + b.r1Ohm * f1 * xNext, b.minOhm * f0, b.maxOhm * f1, set, n + dn, id);
+      } else {
+        work[j] = LogExp.log(n + dn);
+        todo[powers++] = j;
       }
+    }
+    // (4) (n + Δn)^a = e^(a·ln(n + Δn)), and store
+    for (int m = 0; m < powers; m++) {
+      int j = todo[m];
+      int i = start + j;
+      double a = fas == null ? b.exponent : b.exponent * fas[i];
+      double f0 = f0s == null ? 1.0 : f0s[i];
+      double f1 = f1s == null ? 1.0 : f1s[i];
+      double xNext = LogExp.exp(a * work[j]);
+      settle(i, b.r0Ohm * f0 + b.r1Ohm * f1 * xNext, b.minOhm * f0, b.maxOhm * f1, set, nB[j] + dnB[j], id);
+    }
+  }
+
+  /** Per-call work arrays of the block passes (one set per thread, reused block after block). */
+  private static final class Scratch {
+    final double[] nB;
+    final double[] dnB;
+    final double[] work;
+    final int[] todo;
+    /** Devices whose Gaussian needs the ziggurat's slow path, and their first 64 random bits. */
+    final int[] slowIdx;
+    final long[] slowBits;
+
+    Scratch(int block) {
+      nB = new double[block];
+      dnB = new double[block];
+      work = new double[block];
+      todo = new int[block];
+      slowIdx = new int[block];
+      slowBits = new long[block];
     }
   }
 
@@ -302,14 +405,15 @@ public final class DevicePopulation {
   }
 
   /**
-   * Stores device i's new state: {@code next} clipped to [lo, hi] and never against the polarity (sign of a); the
+   * Stores device i's new state: {@code next} clipped to [lo, hi] and never against the polarity (SET: a &lt; 0); the
    * pulse number {@code nAfter} stays cached only if R is on the branch's curve.
    */
-  private void settle(int i, double next, double lo, double hi, double a, double nAfter, byte id) {
+  private void settle(int i, double next, double lo, double hi, boolean set, double nAfter, byte id) {
+    // Plain comparisons instead of Math.min/max (whose −0.0 and NaN rules cost instructions; neither occurs here).
     double r = resistanceOhm[i];
-    double out = Math.min(Math.max(next, lo), hi);
-    boolean onCurve = out == next && (a < 0 ? next <= r : next >= r);
-    resistanceOhm[i] = onCurve ? out : (a < 0 ? Math.min(out, r) : Math.max(out, r));
+    double out = next < lo ? lo : next > hi ? hi : next;
+    boolean onCurve = out == next && (set ? next <= r : next >= r);
+    resistanceOhm[i] = set ? (out < r ? out : r) : (out > r ? out : r); // = out when on the curve
     pulseNumber[i] = nAfter;
     branchTag[i] = onCurve ? id : 0;
   }
@@ -550,6 +654,8 @@ public final class DevicePopulation {
     r0Factor = clone(o.r0Factor);
     r1Factor = clone(o.r1Factor);
     exponentFactor = clone(o.exponentFactor);
+    inverseR1Factor = clone(o.inverseR1Factor);
+    inverseExponentFactor = clone(o.inverseExponentFactor);
     pulseNumber = o.pulseNumber.clone();
     branchTag = o.branchTag.clone();
     branchIds.putAll(o.branchIds);

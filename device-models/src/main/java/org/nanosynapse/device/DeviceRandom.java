@@ -68,12 +68,24 @@ public final class DeviceRandom {
   /** Standard normal N(0, 1) by the ziggurat. */
   public static double nextGaussian(long[] state, int i) {
     long bits = nextLong(state, i);
+    double g = gaussianFast(bits);
+    return g == g ? g : gaussianSlow(state, i, bits);
+  }
+
+  /**
+   * The ziggurat's first step on 64 random bits: the Gaussian in ~99 % of cases, else NaN, and then {@link
+   * #gaussianSlow} (which may draw more from the same stream) gives it. Split so that loops over many devices can
+   * keep the rare slow path out of their hot loop; together they give exactly {@link #nextGaussian}.
+   */
+  static double gaussianFast(long bits) {
     int hz = (int) (bits >>> 32);
     int iz = (int) bits & (LAYERS - 1);
-    if (Math.abs((long) hz) < KN[iz]) {
-      return hz * WN[iz];
-    }
-    return gaussianSlow(state, i, hz, iz);
+    return Math.abs((long) hz) < KN[iz] ? hz * WN[iz] : Double.NaN;
+  }
+
+  /** The Gaussian for {@code bits} (just drawn from stream {@code state[i]}) when {@link #gaussianFast} gave NaN. */
+  static double gaussianSlow(long[] state, int i, long bits) {
+    return gaussianSlow(state, i, (int) (bits >>> 32), (int) bits & (LAYERS - 1));
   }
 
   private static double gaussianSlow(long[] state, int i, int hz, int iz) {

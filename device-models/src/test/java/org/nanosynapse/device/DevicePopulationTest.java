@@ -55,6 +55,38 @@ class DevicePopulationTest {
   }
 
   @Test
+  void alternatingPulsesWithSpreadAndNoiseFollowTheReferenceEquations() {
+    // Every pulse on the other branch recovers n from R (the blocked ln/exp passes); 600 devices = 2 full blocks
+    // and a partial one. The reference replays each device's own law and its own pulse-noise stream.
+    NonIdealities noisy = NonIdealities.PUBLISHED.withPulseNoise(0.1);
+    int size = 600;
+    long seed = 21;
+    DevicePopulation pop = new DevicePopulation(GRONINGEN, noisy, size, seed);
+    DevicePopulation ideal = DevicePopulation.ideal(GRONINGEN, size);
+    double[] ref = pop.resistancesOhm();
+    double[] idealRef = ideal.resistancesOhm();
+    long[] rng = new long[size];
+    for (int i = 0; i < size; i++) {
+      rng[i] = DeviceRandom.streamState(seed, 3L * i + 1);
+    }
+    String train = "SRSRSRSSSSRRRSRSRRRRRRSRSRSRSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSRSRSRS";
+    for (char c : train.toCharArray()) {
+      Polarity p = c == 'S' ? Polarity.SET : Polarity.RESET;
+      double v = p == Polarity.SET ? 0.1 : -4;
+      pop.applyPulse(p, v, 0, size);
+      ideal.applyPulse(p, v, 0, size);
+      for (int i = 0; i < size; i++) {
+        double dn = Math.max(0, 1 + 0.1 * DeviceRandom.nextGaussian(rng, i));
+        ref[i] = PowerLaw.afterPulses(pop.deviceLaw(i, p, v), ref[i], dn, pop.minResistanceOhm(i),
+            pop.maxResistanceOhm(i));
+        assertEquals(ref[i], pop.resistanceOhm(i), ref[i] * 1e-12, "device " + i + " after " + c);
+        idealRef[i] = PowerLaw.afterPulses(GRONINGEN.law(p, v), idealRef[i], 1, 200, 2.3e8);
+        assertEquals(idealRef[i], ideal.resistanceOhm(i), idealRef[i] * 1e-12, "ideal after " + c);
+      }
+    }
+  }
+
+  @Test
   void generalAndSpecialisedLoopsAgree() {
     // Retention switched on but no time passing sends every pulse through the general per-device loop.
     NonIdealities noisy = NonIdealities.PUBLISHED.withPulseNoise(0.2);
