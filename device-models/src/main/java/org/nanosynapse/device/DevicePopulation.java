@@ -568,15 +568,16 @@ public final class DevicePopulation {
   }
 
   /** Sets the state of device i (e.g. after an external write), clipped to its range; stuck devices ignore it. */
-  public void setResistanceOhm(int device, double resistance) {
+  public void setResistanceOhm(int device, double newResistanceOhm) {
     checkDevice(device);
-    if (!(resistance > 0) || Double.isInfinite(resistance)) {
-      throw new IllegalArgumentException("resistance_ohm: must be a finite resistance > 0 Ohm, got " + resistance);
+    if (!(newResistanceOhm > 0) || Double.isInfinite(newResistanceOhm)) {
+      throw new IllegalArgumentException(
+          "resistance_ohm: must be a finite resistance > 0 Ohm, got " + newResistanceOhm);
     }
     if (stuck != null && stuck[device] != NOT_STUCK) {
       return;
     }
-    double r = PowerLaw.clip(resistance, minResistanceOhm(device), maxResistanceOhm(device));
+    double r = PowerLaw.clip(newResistanceOhm, minResistanceOhm(device), maxResistanceOhm(device));
     resistanceOhm[device] = r;
     branchTag[device] = 0;
     if (restOhm != null) {

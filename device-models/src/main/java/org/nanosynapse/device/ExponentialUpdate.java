@@ -98,16 +98,16 @@ public record ExponentialUpdate(double minResistanceOhm, double maxResistanceOhm
   }
 
   /** P on the LTP curve at conductance G (S), within [0, Pmax]. */
-  public double ltpPosition(double g) {
+  public double ltpPosition(double conductanceS) {
     double b = (gMax() - gMin()) / -Math.expm1(-maxPulses / aLtpPulses);
-    double u = Math.min(Math.max((g - gMin()) / b, 0), 1 - 1e-300);
+    double u = Math.min(Math.max((conductanceS - gMin()) / b, 0), 1 - 1e-300);
     return Math.min(Math.max(-aLtpPulses * Math.log1p(-u), 0), maxPulses);
   }
 
   /** P on the LTD curve at conductance G (S), within [0, Pmax]. */
-  public double ltdPosition(double g) {
+  public double ltdPosition(double conductanceS) {
     double b = (gMax() - gMin()) / -Math.expm1(-maxPulses / aLtdPulses);
-    double u = Math.min(Math.max((gMax() - g) / b, 0), 1 - 1e-300);
+    double u = Math.min(Math.max((gMax() - conductanceS) / b, 0), 1 - 1e-300);
     return Math.min(Math.max(maxPulses + aLtdPulses * Math.log1p(-u), 0), maxPulses);
   }
 

@@ -62,8 +62,9 @@ class OldDeviceSharedTest {
         measured[k] = d[10 + k][c];
       }
       double rms = rmsLogError(model, measured);
-      // Measured: 0.014 (+0.1 V) .. 0.085 (+1.0 V).
-      assertTrue(rms < 0.10, "SET +" + AMPLITUDES_V[c - 1] + " V: rms log error " + rms);
+      System.out.printf("old device SET +%.1f V: rms log error %.4f%n", AMPLITUDES_V[c - 1], rms);
+      // Measured (README): 0.014 (+0.1 V) .. 0.085 (+1.0 V).
+      assertTrue(rms < 0.09, "SET +" + AMPLITUDES_V[c - 1] + " V: rms log error " + rms);
       // Smaller amplitude, smaller drop: final R grows from the +1.0 V column to the +0.1 V column.
       assertTrue(model[9] > previousFinal);
       previousFinal = model[9];
@@ -82,7 +83,8 @@ class OldDeviceSharedTest {
       measured[k - 1] = d[k][10];
     }
     double rms = rmsLogError(model, measured);
-    // Measured: 0.015 on the column the branch was fitted to.
-    assertTrue(rms < 0.03, "RESET rms log error " + rms);
+    System.out.printf("old device RESET -4 V: rms log error %.4f%n", rms);
+    // Measured (README): 0.015 on the column the branch was fitted to.
+    assertTrue(rms < 0.02, "RESET rms log error " + rms);
   }
 }

@@ -64,8 +64,9 @@ class UpdateLawTest {
     ExponentialUpdate e = fit.law();
     assertEquals(2.3e8, e.maxResistanceOhm(), 1);
     assertEquals(PowerLaw.resistanceAt(published, 101), e.minResistanceOhm(), 1e-3 * e.minResistanceOhm());
-    // The power law is steeper at first than any exponential: the best fit is close but not exact.
-    assertTrue(fit.rmsError() < 0.1, "rms " + fit.rmsError());
+    // The power law is steeper at first than any exponential: the best fit is close but not exact
+    // (README: off by 0.06 rms in Gn).
+    assertTrue(fit.rmsError() > 0.01 && fit.rmsError() < 0.07, "rms " + fit.rmsError());
     // The fitted A is a minimum: a law with A 20 % larger or smaller fits worse.
     for (double f : new double[] {0.8, 1.25}) {
       ExponentialUpdate other = new ExponentialUpdate(e.minResistanceOhm(), e.maxResistanceOhm(), 100,

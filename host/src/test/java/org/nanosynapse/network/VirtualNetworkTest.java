@@ -47,7 +47,7 @@ class VirtualNetworkTest {
     System.out.println("trainer test accuracy " + trained.testAccuracy() + "\n" + r.summaryText());
     assertEquals(2000, r.patterns());
     assertTrue(r.boardAccuracy() >= 0.90, "board accuracy " + r.boardAccuracy());
-    assertTrue(r.classAgreement() >= 0.995, "agreement " + r.classAgreement());
+    assertEquals(1.0, r.classAgreement(), "agreement: every class as the host fixed-point model");
     assertEquals(1.0, r.exactOutputs(), "the virtual board computes PROTOCOL.md §Arithmetic exactly");
     assertTrue(r.passed(), r.failures().toString());
     for (int id = 1; id <= 3; id++) {

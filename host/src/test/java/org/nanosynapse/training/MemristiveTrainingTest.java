@@ -77,7 +77,10 @@ class MemristiveTrainingTest {
     Stats sign = run(c.toBuilder().synapses(c.synapses().withRule(UpdateRule.SIGN_ONLY)).build());
     System.out.printf("in-place sign-only: mean %.4f worst %.4f (%.3f of the Bayes ceiling)%n", sign.mean(),
         sign.worst(), sign.ofCeiling());
+    Stats deviceAware = run(c);
     assertTrue(sign.mean() > 0.70, "sign-only learns: " + sign.mean());
-    assertTrue(sign.mean() < 0.90, "sign-only stays below the device-aware rule: " + sign.mean());
+    assertTrue(sign.mean() < 0.90, "sign-only misses the 90 % criterion: " + sign.mean());
+    assertTrue(sign.mean() < deviceAware.mean() - 0.03 && sign.worst() < deviceAware.worst(),
+        "sign-only does worse than the device-aware rule: " + sign + " vs " + deviceAware);
   }
 }

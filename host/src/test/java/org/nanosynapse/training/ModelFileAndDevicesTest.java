@@ -26,7 +26,13 @@ class ModelFileAndDevicesTest {
         assertArrayEquals(r.model().weights()[l][j], s.mlp().weights()[l][j], 0);
       }
     }
-    assertEquals(2 * r.devices().synapseCount(), s.devices().path("r_plus_ohm").size() * 2);
+    assertEquals(r.devices().synapseCount(), s.devices().path("r_plus_ohm").size());
+    assertEquals(r.devices().synapseCount(), s.devices().path("r_minus_ohm").size());
+    for (int i = 0; i < r.devices().synapseCount(); i++) {
+      assertEquals(r.devices().population().resistanceOhm(2 * i), s.devices().path("r_plus_ohm").get(i).asDouble(), 0);
+      assertEquals(r.devices().population().resistanceOhm(2 * i + 1), s.devices().path("r_minus_ohm").get(i).asDouble(),
+          0);
+    }
     assertEquals(r.testAccuracy(), s.metrics().path("test_accuracy").asDouble(), 0);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ModelFile.parse(ModelFile.toJson(r).replace("\"tanh\"", "\"swish\""), "m.json"));
