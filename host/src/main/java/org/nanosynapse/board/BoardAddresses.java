@@ -3,6 +3,7 @@ package org.nanosynapse.board;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.nanosynapse.link.LinkOptions;
+import org.nanosynapse.link.RelocatingTransport;
 import org.nanosynapse.link.SerialBoard;
 import org.nanosynapse.link.SerialPortTransport;
 import org.nanosynapse.link.Transport;
@@ -46,8 +47,11 @@ public final class BoardAddresses {
       Path file = Path.of(address.substring(REPLAY_PREFIX.length()));
       return new Endpoint(new ReplayTransport(ReplayScript.read(file)), LinkOptions.inProcess());
     }
-    return new Endpoint(SerialPortTransport.open(address, SerialPortTransport.DEFAULT_BAUD),
-        isPseudoTerminal(address) ? LinkOptions.emulated() : LinkOptions.realBoard());
+    if (isPseudoTerminal(address)) {
+      return new Endpoint(SerialPortTransport.open(address, SerialPortTransport.DEFAULT_BAUD), LinkOptions.emulated());
+    }
+    // A real Nano may come back under another device name after a replug: follow it by its board id.
+    return new Endpoint(RelocatingTransport.serialPort(address), LinkOptions.realBoard());
   }
 
   /** Opens and connects (handshake, version check). */

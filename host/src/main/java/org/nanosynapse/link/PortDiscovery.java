@@ -43,20 +43,46 @@ public final class PortDiscovery {
     }
   }
 
+  /** A port as the OS describes it, before flagging: path, description, USB ids (-1: none), serial. */
+  public record PortDescription(
+      String path, String description, int vendorId, int productId, String serialNumber) {}
+
   /** Every port the OS lists, likely Nanos first. */
   public static List<PortInfo> list() {
-    List<PortInfo> ports = new ArrayList<>();
+    List<PortDescription> found = new ArrayList<>();
     for (SerialPort p : SerialPort.getCommPorts()) {
-      ports.add(
-          describe(
-              p.getSystemPortPath(),
-              p.getPortDescription(),
-              p.getVendorID(),
-              p.getProductID(),
-              p.getSerialNumber()));
+      found.add(new PortDescription(p.getSystemPortPath(), p.getPortDescription(), p.getVendorID(),
+          p.getProductID(), p.getSerialNumber()));
     }
-    ports.sort((a, b) -> Boolean.compare(b.likelyNano(), a.likelyNano()));
-    return ports;
+    return classify(found);
+  }
+
+  /**
+   * Flags each port whose USB ids are a known Nano bridge and puts those first; within each group the
+   * order is the OS's (a stable sort).
+   */
+  public static List<PortInfo> classify(List<PortDescription> ports) {
+    List<PortInfo> out = new ArrayList<>(ports.size());
+    for (PortDescription p : ports) {
+      out.add(describe(p.path(), p.description(), p.vendorId(), p.productId(), p.serialNumber()));
+    }
+    out.sort((a, b) -> Boolean.compare(b.likelyNano(), a.likelyNano()));
+    return out;
+  }
+
+  /**
+   * Where to look for a board that vanished from {@code oldPath} (a USB re-enumeration gives it another
+   * name): the listed likely Nanos other than {@code oldPath}, or every other listed port when
+   * {@code anyPort} (the user allowed opening ports that do not look like Nanos).
+   */
+  public static List<String> relocationCandidates(List<PortInfo> ports, String oldPath, boolean anyPort) {
+    List<String> out = new ArrayList<>();
+    for (PortInfo p : ports) {
+      if ((anyPort || p.likelyNano()) && !p.path().equals(oldPath)) {
+        out.add(p.path());
+      }
+    }
+    return out;
   }
 
   /** Builds a {@link PortInfo}, naming the bridge when the USB ids are a known Nano bridge. */

@@ -3,6 +3,7 @@ package org.nanosynapse.link;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.nanosynapse.device.Polarity;
 
@@ -13,8 +14,10 @@ import org.nanosynapse.device.Polarity;
  * retried until the bootloader is done); a check after idle time that the board did not reset; and
  * reconnect: when the link dies the port is re-opened, the board re-identified (same board id,
  * firmware and protocol version), the last committed configuration, device parameters and weights
- * re-sent, and the interrupted call done again. Errors name the board, the command and what was
- * expected.
+ * re-sent, and the interrupted call done again. When the port's path does not come back within the
+ * reconnect window, the board is looked for by its board id among the ports its transport offers
+ * ({@link Transport#relocationCandidates()}: listed likely Nanos) and followed there, logged as an
+ * event. Errors name the board, the command and what was expected.
  */
 public final class SerialBoard implements Board {
   public static final int PROTOCOL_VERSION = 1;
@@ -41,6 +44,9 @@ public final class SerialBoard implements Board {
   private long framesGoodSeen = -1;
   private long requestsAtFramesGoodSeen;
   private boolean restartDetected;
+  private final List<String> events = new ArrayList<>();
+  /** Rare and worth seeing live (a board moved to another port): stderr unless the caller takes them. */
+  private Consumer<String> eventListener = System.err::println;
 
   private SerialBoard(Transport transport, LinkOptions options, int initialSeq) {
     this.transport = transport;
@@ -155,9 +161,67 @@ public final class SerialBoard implements Board {
         sleep(Math.min(200, options.responseTimeoutMs()));
       }
     }
+    // The same path did not come back: a replugged Nano may have been re-enumerated under another name.
+    String lostPath = transport.name();
+    List<String> tried = new ArrayList<>();
+    if (relocate(lostPath, tried)) {
+      return;
+    }
+    String elsewhere = tried.isEmpty() ? "" : "; not found on another likely Nano port either: " + String.join("; ", tried);
     throw new BoardException(label() + ": " + command + ": lost the board (" + oneLine(cause.getMessage())
-        + ") and could not reconnect within " + options.reconnectTimeoutMs() + " ms: " + oneLine(last.getMessage()),
-        last);
+        + ") and could not reconnect within " + options.reconnectTimeoutMs() + " ms: " + oneLine(last.getMessage())
+        + elsewhere, last);
+  }
+
+  /**
+   * Looks for this board (same board id and firmware, checked by the handshake) on the other ports the
+   * transport offers and continues there. On failure the transport is left on the lost path, so no
+   * later call talks to another board. Notes each port tried and why it was not taken.
+   */
+  private boolean relocate(String lostPath, List<String> tried) {
+    List<String> candidates;
+    try {
+      candidates = transport.relocationCandidates();
+    } catch (RuntimeException e) {
+      tried.add("listing the serial ports failed: " + oneLine(e.getMessage()));
+      return false;
+    }
+    for (String candidate : candidates) {
+      try {
+        transport.moveTo(candidate);
+        handshake(options.handshakeTimeoutMs());
+        restoreState();
+        reconnects++;
+        event("board id " + identity.boardId() + " moved from " + lostPath + " to " + candidate
+            + " (the port was re-enumerated); continuing on " + candidate);
+        return true;
+      } catch (TransportException | BoardException e) {
+        tried.add(candidate + ": " + oneLine(e.getMessage()));
+      }
+    }
+    if (!candidates.isEmpty()) {
+      try {
+        transport.moveTo(lostPath);
+      } catch (TransportException stillGone) {
+        // Expected: the lost path is still missing; the transport stays closed on it.
+      }
+    }
+    return false;
+  }
+
+  private void event(String text) {
+    events.add(text);
+    eventListener.accept(label() + ": " + text);
+  }
+
+  /** Link events so far (a board followed to another port), oldest first. */
+  public List<String> events() {
+    return List.copyOf(events);
+  }
+
+  /** Receives each link event as it happens, prefixed with the board's label (instead of stderr). */
+  public void onEvent(Consumer<String> listener) {
+    this.eventListener = listener == null ? e -> {} : listener;
   }
 
   private void restoreState() {

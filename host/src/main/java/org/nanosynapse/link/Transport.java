@@ -31,6 +31,19 @@ public interface Transport extends AutoCloseable {
    */
   void reopen();
 
+  /**
+   * Ports the board may have moved to when its own path does not come back (a USB re-enumeration,
+   * {@code /dev/ttyUSB0} becoming {@code /dev/ttyUSB1}). Empty for transports that cannot move.
+   */
+  default java.util.List<String> relocationCandidates() {
+    return java.util.List.of();
+  }
+
+  /** Closes this connection and opens {@code path} instead; {@link #name()} then names the new path. */
+  default void moveTo(String path) {
+    throw new TransportException(name() + ": cannot move to another port (" + path + ")");
+  }
+
   @Override
   void close();
 }

@@ -42,6 +42,17 @@ public final class RecordingTransport implements Transport {
   }
 
   @Override
+  public java.util.List<String> relocationCandidates() {
+    return inner.relocationCandidates();
+  }
+
+  @Override
+  public void moveTo(String path) {
+    transcript.note("move " + inner.name() + " -> " + path);
+    inner.moveTo(path);
+  }
+
+  @Override
   public void close() {
     try {
       inner.close();
