@@ -37,9 +37,7 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new BadInputException("format: expected text or json, got '" + format + "'");
-    }
+    OutputFormat.requireTextOrJson(format);
     if (!Files.isDirectory(run)) {
       throw new BadInputException("RUN: " + run + " is not a folder");
     }

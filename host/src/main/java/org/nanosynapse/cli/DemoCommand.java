@@ -47,9 +47,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new BadInputException("format: expected text or json, got '" + format + "'");
-    }
+    OutputFormat.requireTextOrJson(format);
     TrainingConfig config = training.config();
     int needed = boardsNeeded(config);
     if (virtualBoards < 1) {

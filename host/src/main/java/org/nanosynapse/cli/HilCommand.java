@@ -51,9 +51,7 @@ public final class HilCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new BadInputException("format: expected text or json, got '" + format + "'");
-    }
+    OutputFormat.requireTextOrJson(format);
     if (net.topology != null || net.ports != null) {
       throw new BadInputException("hil: lays the model out over its own emulated boards; drop --topology/--ports");
     }

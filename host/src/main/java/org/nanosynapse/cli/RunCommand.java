@@ -46,9 +46,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new BadInputException("format: expected text or json, got '" + format + "'");
-    }
+    OutputFormat.requireTextOrJson(format);
     NetworkOptions.Deployment plan = net.deployment(err);
     Mlp mlp = plan.mlp();
     Topology topo = plan.topology();
